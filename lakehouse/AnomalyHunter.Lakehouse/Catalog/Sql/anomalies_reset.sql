@@ -1,0 +1,1 @@
+DELETE FROM anomalies WHERE consumer = @consumer AND series_id = @series

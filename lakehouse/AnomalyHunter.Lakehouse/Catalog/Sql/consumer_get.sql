@@ -1,0 +1,1 @@
+SELECT consumer, snapshot_id, version, fingerprint, updated_at_ms FROM consumers WHERE consumer = @consumer

@@ -1,0 +1,1 @@
+SELECT snapshot_id FROM catalog_head WHERE id = 1
