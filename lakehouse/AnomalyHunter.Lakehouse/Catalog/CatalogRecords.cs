@@ -68,7 +68,16 @@ public sealed record SnapshotCommit
 
     /// <summary>Input files fully ingested by this commit.</summary>
     public IReadOnlyList<IngestedSource> Sources { get; init; } = [];
+
+    /// <summary>The snapshot the writer based its decisions on (used with <see cref="GuardedPartitions"/>).</summary>
+    public long? BasedOnSnapshot { get; init; }
+
+    /// <summary>Partitions that must not have gained files after <see cref="BasedOnSnapshot"/>; otherwise the commit is a conflict.</summary>
+    public IReadOnlyList<PartitionRef> GuardedPartitions { get; init; } = [];
 }
+
+/// <summary>One partition of the metrics dataset.</summary>
+public sealed record PartitionRef(string Tenant, string Region, string PartitionDate);
 
 /// <summary>A file written to the lake but not yet committed; crash recovery deletes it when its run is gone.</summary>
 public sealed record PendingFile(string Path, string RunId, long CreatedAtMs);

@@ -65,6 +65,9 @@ public interface ICatalog : IAsyncDisposable
     /// <summary>Records the end of a job run.</summary>
     Task FinishRunAsync(string runId, long endedAtMs, string outcome, long? snapshotId, string countsJson, string? error, CancellationToken cancellationToken);
 
+    /// <summary>One run, or null when unknown.</summary>
+    Task<JobRunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>The most recent runs, newest first.</summary>
     Task<IReadOnlyList<JobRunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken);
 

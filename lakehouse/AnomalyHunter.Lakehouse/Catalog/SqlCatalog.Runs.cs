@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 
 namespace AnomalyHunter.Lakehouse.Catalog;
@@ -48,6 +49,16 @@ public abstract partial class SqlCatalog
     }
 
     /// <inheritdoc />
+    public async Task<JobRunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = Command(connection, null, Sql("run_get"));
+        Param(cmd, "@run", runId, DbType.String);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadRun(reader) : null;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JobRunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken)
     {
         var list = new List<JobRunRecord>();
@@ -57,20 +68,22 @@ public abstract partial class SqlCatalog
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new JobRunRecord(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                NullableInt64(reader, 3),
-                reader.GetInt64(4),
-                NullableInt64(reader, 5),
-                reader.GetString(6),
-                reader.GetString(7),
-                NullableString(reader, 8),
-                reader.GetString(9),
-                Convert.ToInt32(reader.GetValue(10), CultureInfo.InvariantCulture)));
+            list.Add(ReadRun(reader));
         }
 
         return list;
     }
+
+    private static JobRunRecord ReadRun(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        NullableInt64(reader, 3),
+        reader.GetInt64(4),
+        NullableInt64(reader, 5),
+        reader.GetString(6),
+        reader.GetString(7),
+        NullableString(reader, 8),
+        reader.GetString(9),
+        Convert.ToInt32(reader.GetValue(10), CultureInfo.InvariantCulture));
 }

@@ -119,6 +119,23 @@ public abstract partial class SqlCatalog
             }
         }
 
+        if (commit.BasedOnSnapshot is long basedOn)
+        {
+            foreach (var partition in commit.GuardedPartitions)
+            {
+                await using var guard = Command(connection, tx, Sql("partition_changed_since"));
+                Param(guard, "@tenant", partition.Tenant, DbType.String);
+                Param(guard, "@region", partition.Region, DbType.String);
+                Param(guard, "@date", partition.PartitionDate, DbType.String);
+                Param(guard, "@snapshot", basedOn, DbType.Int64);
+                if (Convert.ToInt64(await guard.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+                {
+                    throw new CatalogConflictException(
+                        $"Partition {partition.Tenant}/{partition.Region}/{partition.PartitionDate} changed after snapshot {basedOn}; retry.");
+                }
+            }
+        }
+
         foreach (var source in commit.Sources)
         {
             await using var exists = Command(connection, tx, Sql("source_exists"));

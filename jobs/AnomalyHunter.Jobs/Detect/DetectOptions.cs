@@ -1,0 +1,42 @@
+using System.Globalization;
+using AnomalyHunter.Udfs.Options;
+
+namespace AnomalyHunter.Jobs.Detect;
+
+/// <summary>Settings of the detect job. Bound from the <c>Detect</c> configuration section.</summary>
+public sealed record DetectOptions
+{
+    /// <summary>Default score at or above which a point is anomalous.</summary>
+    public const double DefaultThreshold = 50.0;
+
+    /// <summary>Default number of quiet points allowed inside one window.</summary>
+    public const int DefaultMergeGap = 3;
+
+    /// <summary>Score (0–100) at or above which a point is anomalous.</summary>
+    public double Threshold { get; init; } = DefaultThreshold;
+
+    /// <summary>Quiet points allowed between anomalous points of one window (0 to 10000).</summary>
+    public int MergeGap { get; init; } = DefaultMergeGap;
+
+    /// <summary>Series scored at once (1 to 256; default: the number of cores).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Throws when a setting is outside its allowed range.</summary>
+    public void Validate()
+    {
+        if (Threshold is < 0 or > 100 || double.IsNaN(Threshold))
+        {
+            throw new OptionsValidationException("Detect:Threshold", string.Create(CultureInfo.InvariantCulture, $"{Threshold} is outside the allowed range 0..100."));
+        }
+
+        if (MergeGap is < 0 or > 10_000)
+        {
+            throw new OptionsValidationException("Detect:MergeGap", string.Create(CultureInfo.InvariantCulture, $"{MergeGap} is outside the allowed range 0..10000."));
+        }
+
+        if (Parallelism is < 1 or > 256)
+        {
+            throw new OptionsValidationException("Detect:Parallelism", string.Create(CultureInfo.InvariantCulture, $"{Parallelism} is outside the allowed range 1..256."));
+        }
+    }
+}

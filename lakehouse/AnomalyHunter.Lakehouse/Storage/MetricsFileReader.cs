@@ -1,0 +1,74 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace AnomalyHunter.Lakehouse.Storage;
+
+/// <summary>Reads metrics Parquet files column by column, skipping row groups whose series range is not wanted.</summary>
+public static class MetricsFileReader
+{
+    /// <summary>Reads the rows of <paramref name="path"/> that pass <paramref name="filter"/> (null reads everything).</summary>
+    public static async Task<MetricsBlock> ReadAsync(string path, MetricsFilter? filter, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous);
+        await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken);
+        var fields = reader.Schema.GetDataFields();
+        DataField seriesField = fields.Single(f => f.Name == MetricsFileSchema.SeriesId.Name);
+        DataField tsField = fields.Single(f => f.Name == MetricsFileSchema.Timestamp.Name);
+        DataField valueField = fields.Single(f => f.Name == MetricsFileSchema.Value.Name);
+
+        var parts = new List<MetricsBlock>(reader.RowGroupCount);
+        long total = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int rows = checked((int)group.RowCount);
+            if (rows == 0 || (filter is not null && !filter.MayMatchSeriesRange(group.GetStatistics(seriesField))))
+            {
+                continue;
+            }
+
+            var ids = new long[rows];
+            var times = new DateTime[rows];
+            var values = new double[rows];
+            await group.ReadAsync<long>(seriesField, ids, cancellationToken: cancellationToken);
+            await group.ReadAsync<DateTime>(tsField, times, cancellationToken: cancellationToken);
+            await group.ReadAsync<double>(valueField, values, cancellationToken: cancellationToken);
+            var ms = new long[rows];
+            for (int i = 0; i < rows; i++)
+            {
+                ms[i] = MetricsFileSchema.ToEpochMs(times[i]);
+            }
+
+            var block = filter is null ? new MetricsBlock(ids, ms, values, rows) : filter.Apply(ids, ms, values, rows);
+            if (block.Count > 0)
+            {
+                parts.Add(block);
+                total += block.Count;
+            }
+        }
+
+        return parts.Count switch
+        {
+            0 => MetricsBlock.Empty,
+            1 => parts[0],
+            _ => Concat(parts, checked((int)total)),
+        };
+    }
+
+    private static MetricsBlock Concat(List<MetricsBlock> parts, int total)
+    {
+        var ids = new long[total];
+        var ms = new long[total];
+        var values = new double[total];
+        int at = 0;
+        foreach (var p in parts)
+        {
+            Array.Copy(p.SeriesIds, 0, ids, at, p.Count);
+            Array.Copy(p.TimestampsMs, 0, ms, at, p.Count);
+            Array.Copy(p.Values, 0, values, at, p.Count);
+            at += p.Count;
+        }
+
+        return new MetricsBlock(ids, ms, values, total);
+    }
+}
