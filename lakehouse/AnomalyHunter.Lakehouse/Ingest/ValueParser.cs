@@ -30,6 +30,25 @@ internal static class ValueParser
         return IsNonFiniteWord(s) ? ValueStatus.NonFinite : ValueStatus.Unparseable;
     }
 
+    /// <summary>Parses a text value (e.g. from a Parquet string column).</summary>
+    public static ValueStatus Parse(string? text, out double value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ValueStatus.Empty;
+        }
+
+        if (text.Length > 256)
+        {
+            return ValueStatus.Unparseable;
+        }
+
+        Span<byte> utf8 = stackalloc byte[256 * 3];
+        int n = System.Text.Encoding.UTF8.GetBytes(text, utf8);
+        return Parse(utf8[..n], out value);
+    }
+
     /// <summary>Classifies a finite-or-not double read from a typed column.</summary>
     public static ValueStatus Classify(double? value) => value switch
     {
