@@ -30,10 +30,11 @@ public static class JobRunner
         string job,
         object parameters,
         Func<JobRun, Task<T>> body,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? runId = null)
         where T : IJobResult
     {
-        string runId = NewRunId(lake.Time);
+        runId ??= NewRunId(lake.Time);
         using var _ = LogContext.PushProperty("RunId", runId);
         var run = new JobRun(runId, job, lake);
         await lake.Catalog.StartRunAsync(

@@ -1,4 +1,5 @@
 using AnomalyHunter.Lakehouse.Catalog;
+using AnomalyHunter.Lakehouse.Ingest;
 using AnomalyHunter.Lakehouse.Model;
 using AnomalyHunter.Lakehouse.Storage;
 
@@ -16,6 +17,9 @@ internal sealed class IngestBatch
     public List<(IngestSource Source, long Accepted, long Rejected)> Sources { get; } = [];
 
     public long Rows { get; private set; }
+
+    /// <summary>Rows the readers rejected, published with the batch's commit.</summary>
+    public List<QuarantinedRow> Rejected { get; } = [];
 
     public IEnumerable<PartitionBuffer> Partitions =>
         _buffers.Values.OrderBy(b => b.Partition.Tenant, StringComparer.Ordinal)
@@ -58,6 +62,7 @@ internal sealed class IngestBatch
     {
         _buffers.Clear();
         Sources.Clear();
+        Rejected.Clear();
         Rows = 0;
         _last = null;
         _lastKey = (-1, int.MinValue);

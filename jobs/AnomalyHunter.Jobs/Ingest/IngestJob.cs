@@ -23,18 +23,20 @@ public sealed class IngestJob
         _options = options;
     }
 
-    /// <summary>Runs the job as a recorded run.</summary>
+    /// <summary>Runs the job as a recorded run (with <paramref name="runId"/> when the caller needs to know it up front).</summary>
     public Task<IngestResult> RunAsync(
         IReadOnlyList<IngestSource> sources,
         IQuarantineSink quarantine,
         IProgress<IngestProgress>? progress,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken,
+        string? runId = null) =>
         JobRunner.RunAsync(
             _lake,
             "ingest",
             new { sources = sources.Select(s => s.Path).ToArray(), duplicates = _options.Duplicates.ToString() },
             run => ExecuteAsync(run, sources, quarantine, progress, cancellationToken),
-            cancellationToken);
+            cancellationToken,
+            runId);
 
     private async Task<IngestResult> ExecuteAsync(
         JobRun run,
@@ -64,20 +66,19 @@ public sealed class IngestJob
                 continue;
             }
 
-            var (accepted, rejected) = await ReadSourceAsync(source, batch, seriesIds, quarantine, quarantined, cancellationToken);
+            var (accepted, rejected) = await ReadSourceAsync(source, batch, seriesIds, cancellationToken);
             rowsRead += accepted + rejected;
             batch.Sources.Add((source, accepted, rejected));
             progress?.Report(new IngestProgress(s + 1, sources.Count, source.Path, rowsRead));
             if (batch.Rows >= _options.CommitRows)
             {
-                var committed = await committer.CommitAsync(batch, seriesIds, cancellationToken);
-                await RecordAsync(committed);
+                Record(await committer.CommitAsync(batch, seriesIds, quarantine, cancellationToken));
             }
         }
 
         if (batch.Sources.Count > 0)
         {
-            await RecordAsync(await committer.CommitAsync(batch, seriesIds, cancellationToken));
+            Record(await committer.CommitAsync(batch, seriesIds, quarantine, cancellationToken));
         }
 
         return new IngestResult
@@ -93,13 +94,12 @@ public sealed class IngestJob
             Series = seriesIds.Count,
         };
 
-        async Task RecordAsync(PartitionCommitter.Outcome outcome)
+        void Record(PartitionCommitter.Outcome outcome)
         {
             snapshot = outcome.SnapshotId;
             rowsStored += outcome.RowsStored;
             files += outcome.FilesWritten;
             Count(quarantined, outcome.Quarantined);
-            await quarantine.WriteAsync(outcome.Quarantined, cancellationToken);
             batch.Clear();
         }
     }
@@ -108,8 +108,6 @@ public sealed class IngestJob
         IngestSource source,
         IngestBatch batch,
         Dictionary<string, long> seriesIds,
-        IQuarantineSink quarantine,
-        Dictionary<QuarantineReason, long> quarantined,
         CancellationToken cancellationToken)
     {
         int sourceIndex = batch.Sources.Count;
@@ -121,8 +119,7 @@ public sealed class IngestJob
             if (chunk.Rejected.Count > 0)
             {
                 rejected += chunk.Rejected.Count;
-                Count(quarantined, chunk.Rejected);
-                await quarantine.WriteAsync(chunk.Rejected, cancellationToken);
+                batch.Rejected.AddRange(chunk.Rejected);
             }
 
             if (chunk.Keys.Count > localIds.Count)

@@ -23,7 +23,11 @@ internal sealed class PartitionCommitter
 
     public sealed record Outcome(long SnapshotId, long RowsStored, int FilesWritten, IReadOnlyList<QuarantinedRow> Quarantined);
 
-    public async Task<Outcome> CommitAsync(IngestBatch batch, IReadOnlyDictionary<string, long> seriesIds, CancellationToken cancellationToken)
+    public async Task<Outcome> CommitAsync(
+        IngestBatch batch,
+        IReadOnlyDictionary<string, long> seriesIds,
+        IQuarantineSink quarantine,
+        CancellationToken cancellationToken)
     {
         var keyOf = seriesIds.ToDictionary(p => p.Value, p => p.Key);
         for (int attempt = 0; ; attempt++)
@@ -34,7 +38,7 @@ internal sealed class PartitionCommitter
             var added = new List<NewDataFile>();
             var removed = new List<long>();
             var changes = new List<SeriesChange>();
-            var rejected = new List<QuarantinedRow>();
+            var rejected = new List<QuarantinedRow>(batch.Rejected);
             long stored = 0;
             foreach (var buffer in batch.Partitions)
             {
@@ -63,6 +67,7 @@ internal sealed class PartitionCommitter
                 BasedOnSnapshot = basedOn,
                 GuardedPartitions = [.. batch.Partitions.Select(b => b.Partition)],
             };
+            string? published = await quarantine.PublishAsync(rejected, cancellationToken);
             try
             {
                 long snapshot = await _lake.Catalog.CommitSnapshotAsync(commit, cancellationToken);
@@ -77,6 +82,11 @@ internal sealed class PartitionCommitter
             }
             catch (CatalogConflictException ex) when (attempt < _options.ConflictRetries)
             {
+                if (published is not null)
+                {
+                    await quarantine.RetractAsync(published, cancellationToken);
+                }
+
                 _lake.Log.Warning("Commit conflict ({Reason}); redoing the batch against the new snapshot", ex.Message);
                 foreach (var file in added)
                 {
@@ -84,6 +94,11 @@ internal sealed class PartitionCommitter
                 }
 
                 await _lake.Catalog.RemovePendingFilesAsync([.. added.Select(f => f.Path)], cancellationToken);
+            }
+            catch when (published is not null)
+            {
+                await quarantine.RetractAsync(published, CancellationToken.None);
+                throw;
             }
         }
     }

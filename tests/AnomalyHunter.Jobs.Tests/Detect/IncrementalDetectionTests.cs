@@ -44,7 +44,7 @@ public sealed class IncrementalDetectionTests
         int n = 0;
         foreach (var batch in batches)
         {
-            await ingest.RunAsync([MemorySources.From($"batch-{n++}", batch)], new ListQuarantine(), null, CancellationToken.None);
+            await ingest.RunAsync([MemorySources.From($"batch-{n++}", batch)], new FolderQuarantineSink(Path.Combine(lake.Root, "quarantine"), "test"), null, CancellationToken.None);
             await detect.RunAsync(null, CancellationToken.None);
         }
 

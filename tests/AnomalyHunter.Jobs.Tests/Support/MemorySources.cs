@@ -37,18 +37,3 @@ internal static class MemorySources
         yield return chunk;
     }
 }
-
-internal sealed class ListQuarantine : IQuarantineSink
-{
-    public List<QuarantinedRow> Rows { get; } = [];
-
-    public Task WriteAsync(IReadOnlyList<QuarantinedRow> rows, CancellationToken cancellationToken)
-    {
-        lock (Rows)
-        {
-            Rows.AddRange(rows);
-        }
-
-        return Task.CompletedTask;
-    }
-}
