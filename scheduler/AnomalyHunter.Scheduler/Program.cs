@@ -9,6 +9,7 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(DetectCommand.Create());
 root.Subcommands.Add(AnomaliesCommand.Create());
 root.Subcommands.Add(CompactCommand.Create());
+root.Subcommands.Add(QueryCommand.Create());
 foreach (var command in ListCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -107,18 +107,6 @@ public abstract partial class SqlCatalog
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (long fileId in commit.RemovedFileIds)
-        {
-            await using var remove = Command(connection, tx, Sql("file_remove"));
-            Param(remove, "@snapshot", snapshot, DbType.Int64);
-            Param(remove, "@id", fileId, DbType.Int64);
-            if (await remove.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                throw new CatalogConflictException(
-                    string.Create(CultureInfo.InvariantCulture, $"Data file {fileId} was already removed by another commit; rerun the job."));
-            }
-        }
-
         if (commit.BasedOnSnapshot is long basedOn)
         {
             foreach (var partition in commit.GuardedPartitions)
@@ -133,6 +121,18 @@ public abstract partial class SqlCatalog
                     throw new CatalogConflictException(
                         $"Partition {partition.Tenant}/{partition.Region}/{partition.PartitionDate} changed after snapshot {basedOn}; retry.");
                 }
+            }
+        }
+
+        foreach (long fileId in commit.RemovedFileIds)
+        {
+            await using var remove = Command(connection, tx, Sql("file_remove"));
+            Param(remove, "@snapshot", snapshot, DbType.Int64);
+            Param(remove, "@id", fileId, DbType.Int64);
+            if (await remove.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                throw new CatalogConflictException(
+                    string.Create(CultureInfo.InvariantCulture, $"Data file {fileId} was already removed by another commit; rerun the job."));
             }
         }
 
