@@ -10,7 +10,7 @@ public sealed class EnsembleScorerFactory : ISeriesScorerFactory
     {
         options.Validate();
         _options = options;
-        Fingerprint = "ensemble/v1/" + options.GetHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Fingerprint = "ensemble/v1/" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.ToString())))[..16];
     }
 
     /// <inheritdoc />

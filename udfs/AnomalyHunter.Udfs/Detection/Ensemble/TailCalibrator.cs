@@ -22,30 +22,35 @@ internal struct TailCalibrator
         return new TailCalibrator { Total = priorCount, Over = over, Excess = over * NominalMeanExcess };
     }
 
+    /// <summary>A calibrator with a prior on log|z| for a standard normal |z| above <paramref name="baseZ"/>.</summary>
+    public static TailCalibrator WithLogPrior(double baseZ, double priorCount)
+    {
+        double pi = 2.0 * Math.Pow(10.0, NormalDistribution.Log10UpperTail(baseZ));
+        double over = priorCount * pi;
+
+        // why: for a normal tail above z0 the excess of ln|z| has mean ≈ 1/z0² (the tail decays like exp(−z²/2)).
+        return new TailCalibrator { Total = priorCount, Over = over, Excess = over / (baseZ * baseZ) };
+    }
+
     /// <summary>Calibrated tail probability of surprise <paramref name="u"/> under the current tail model.</summary>
     public readonly double TailProbability(double u, double baseLevel)
     {
         double pi = Over / Total;
-        if (u <= baseLevel)
-        {
-            // why: below the base level only the ordering matters; scale the nominal probability to meet the tail model at u0.
-            return Math.Min(1.0, Math.Pow(10.0, baseLevel - u) * pi);
-        }
-
         double beta = Excess / Over;
-        return pi * Math.Exp(-(u - baseLevel) / beta);
+        return Math.Min(1.0, pi * Math.Exp(-(u - baseLevel) / beta));
     }
 
-    /// <summary>Adds <paramref name="u"/> to the tail model after forgetting by <paramref name="decay"/>.</summary>
-    public void Update(double u, double baseLevel, double decay)
+    /// <summary>Adds <paramref name="u"/> to the tail model after forgetting by <paramref name="decay"/>; one excess counts at most <paramref name="excessClip"/> mean excesses.</summary>
+    public void Update(double u, double baseLevel, double decay, double excessClip)
     {
+        double clip = excessClip * (Excess / Over);
         Total = (Total * decay) + 1.0;
         Over *= decay;
         Excess *= decay;
         if (u > baseLevel)
         {
             Over += 1.0;
-            Excess += u - baseLevel;
+            Excess += Math.Min(u - baseLevel, clip);
         }
     }
 }
