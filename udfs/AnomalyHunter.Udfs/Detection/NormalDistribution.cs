@@ -43,7 +43,7 @@ public static class NormalDistribution
     }
 
     /// <summary>Decades of improbability of a two-sided standard normal deviate: −log10 P(|Z| ≥ |z|); 0 for z = 0, NaN gives NaN.</summary>
-    public static double TwoSidedSurprise(double z) => Math.Max(0.0, -(Math.Log10(2.0) + Log10UpperTail(Math.Abs(z))));
+    public static double TwoSidedSurprise(double z) => z == 0.0 ? 0.0 : Math.Max(0.0, -(Math.Log10(2.0) + Log10UpperTail(Math.Abs(z))));
 
     /// <summary>Decades of improbability of a chi-square statistic <paramref name="x"/> with <paramref name="dof"/> degrees of freedom (Wilson–Hilferty), upper tail only.</summary>
     public static double ChiSquareSurprise(double x, int dof)

@@ -35,6 +35,11 @@ internal struct TailCalibrator
     /// <summary>Calibrated tail probability of surprise <paramref name="u"/> under the current tail model.</summary>
     public readonly double TailProbability(double u, double baseLevel)
     {
+        if (u <= 0.0)
+        {
+            return 1.0;
+        }
+
         double pi = Over / Total;
         double beta = Excess / Over;
         return Math.Min(1.0, pi * Math.Exp(-(u - baseLevel) / beta));
