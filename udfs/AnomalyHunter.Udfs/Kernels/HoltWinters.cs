@@ -5,9 +5,9 @@ namespace AnomalyHunter.Udfs.Kernels;
 /// <summary>Additive Holt–Winters (level, trend, season of a fixed period in points): one-step-ahead filtering and least-squares fitting.</summary>
 public static class HoltWinters
 {
-    private static readonly double[] AlphaGrid = [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
-    private static readonly double[] BetaGrid = [0.0, 0.01, 0.05, 0.1, 0.3];
-    private static readonly double[] GammaGrid = [0.02, 0.05, 0.1, 0.2, 0.3, 0.5];
+    private static readonly double[] AlphaGrid = [0.02, 0.05, 0.1, 0.2, 0.4, 0.7];
+    private static readonly double[] BetaGrid = [0.0, 0.01, 0.05, 0.2];
+    private static readonly double[] GammaGrid = [0.02, 0.05, 0.1, 0.2, 0.4];
 
     /// <summary>Writes one-step-ahead forecasts and returns the sum of squared one-step errors.</summary>
     /// <remarks>
