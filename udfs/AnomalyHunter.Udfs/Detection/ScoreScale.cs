@@ -10,6 +10,9 @@ public static class ScoreScale
     /// <summary>The largest score.</summary>
     public const double Max = 100.0;
 
+    /// <summary>The default alert threshold: a point scoring at or above it is anomalous.</summary>
+    public const double DefaultThreshold = 20.0;
+
     /// <summary>Converts a tail probability in (0, 1] to a score; p ≤ 0 gives <see cref="Max"/>, NaN gives 0.</summary>
     public static double FromTailProbability(double p)
     {

@@ -1,0 +1,45 @@
+using System.Buffers;
+using AnomalyHunter.Udfs.Detection;
+
+namespace AnomalyHunter.Quality.Harness;
+
+/// <summary>Scores a series the way the production pipeline does: one batch per UTC day, state saved and restored between batches.</summary>
+public static class DailyBatchRunner
+{
+    private const long MillisecondsPerDay = 86_400_000L;
+
+    /// <summary>One score per row of <paramref name="values"/>; a fresh scorer is restored from the saved bytes for every day after the first.</summary>
+    public static double[] Run(ISeriesScorerFactory factory, long[] timestampsMs, double[] values)
+    {
+        var scores = new double[values.Length];
+        var state = new ArrayBufferWriter<byte>();
+        ISeriesScorer? scorer = null;
+        int start = 0;
+        while (start < values.Length)
+        {
+            long day = Math.DivRem(timestampsMs[start], MillisecondsPerDay, out long rem) - (rem < 0 ? 1 : 0);
+            long nextDayMs = (day + 1) * MillisecondsPerDay;
+            int end = start;
+            while (end < values.Length && timestampsMs[end] < nextDayMs)
+            {
+                end++;
+            }
+
+            scorer = scorer is null ? factory.Create() : factory.Restore(state.WrittenSpan);
+            scorer.Score(timestampsMs.AsSpan(start, end - start), values.AsSpan(start, end - start), scores.AsSpan(start, end - start));
+            state.ResetWrittenCount();
+            scorer.WriteState(state);
+            start = end;
+        }
+
+        return scores;
+    }
+
+    /// <summary>One score per row from a single scorer over the whole series (a backfill).</summary>
+    public static double[] RunOnce(ISeriesScorerFactory factory, long[] timestampsMs, double[] values)
+    {
+        var scores = new double[values.Length];
+        factory.Create().Score(timestampsMs, values, scores);
+        return scores;
+    }
+}

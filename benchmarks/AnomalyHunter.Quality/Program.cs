@@ -1,0 +1,34 @@
+using System.CommandLine;
+using AnomalyHunter.Quality.Demo;
+using AnomalyHunter.Quality.Harness;
+using AnomalyHunter.Quality.Nab;
+
+var dataOption = new Option<string?>("--data") { Description = "Dataset folder (default: shared/datasets/<name> found above the working directory)." };
+var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, robust-z or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
+var setOption = new Option<string[]>("--set") { Description = "Option override Name=Value, repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
+var perFileOption = new Option<bool>("--per-file") { Description = "Also print one line per file." };
+
+var nab = new Command("nab", "Score the nab-open corpus (NAB v1.1 rules) in daily batches.");
+nab.Options.Add(dataOption);
+nab.Options.Add(detectorOption);
+nab.Options.Add(setOption);
+nab.Options.Add(perFileOption);
+nab.SetAction(r => NabCommand.Run(
+    r.GetValue(dataOption) ?? NabCorpus.Locate() ?? throw new DirectoryNotFoundException("nab-open not found; pass --data."),
+    r.GetValue(detectorOption)!,
+    r.GetValue(setOption) ?? [],
+    r.GetValue(perFileOption)));
+
+var demo = new Command("demo", "Check the anomaly-hunter-demo criteria per file.");
+demo.Options.Add(dataOption);
+demo.Options.Add(detectorOption);
+demo.Options.Add(setOption);
+demo.SetAction(r => DemoCommand.Run(
+    r.GetValue(dataOption) ?? DemoCorpus.Locate() ?? throw new DirectoryNotFoundException("anomaly-hunter-demo not found; pass --data."),
+    r.GetValue(detectorOption)!,
+    r.GetValue(setOption) ?? []));
+
+var root = new RootCommand("Detection-quality harness: NAB scores and demo-dataset criteria.");
+root.Subcommands.Add(nab);
+root.Subcommands.Add(demo);
+return root.Parse(args).Invoke();
