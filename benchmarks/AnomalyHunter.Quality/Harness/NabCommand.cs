@@ -30,10 +30,17 @@ public static class NabCommand
         IReadOnlyList<NabSeries> corpus = NabCorpus.Load(dataPath);
         ISeriesScorerFactory? factory = detector == "zscore-reference" ? null : DetectorCatalog.Create(detector, overrides);
         (List<NabScoredSeries> scored, TimeSpan elapsed) = ScoreCorpus(corpus, factory);
+        return Report(scored, detector, overrides, elapsed, perFile, "scored in daily batches");
+    }
+
+    /// <summary>Prints the figures of an already scored corpus.</summary>
+    public static int Report(IReadOnlyList<NabScoredSeries> scored, string detector, IReadOnlyList<string> overrides, TimeSpan elapsed, bool perFile, string how)
+    {
+        var corpus = scored.Select(s => s.Series).ToList();
         int rows = corpus.Sum(s => s.Values.Length);
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)}"));
-        Console.WriteLine(string.Create(inv, $"{corpus.Count} files, {rows} rows, {corpus.Sum(s => s.Windows.Length)} windows; scored in daily batches in {elapsed.TotalMilliseconds:F0} ms ({elapsed.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
+        Console.WriteLine(string.Create(inv, $"{corpus.Count} files, {rows} rows, {corpus.Sum(s => s.Windows.Length)} windows; {how} in {elapsed.TotalMilliseconds:F0} ms ({elapsed.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
         var results = NabProfile.All.Select(p => NabScorer.Score(scored, p)).ToList();
         foreach (NabResult r in results)
         {
