@@ -44,16 +44,28 @@ public sealed class LakeFileStore
         Directory.CreateDirectory(Path.GetDirectoryName(absolute)!);
         await _catalog.AddPendingFileAsync(relative, runId, cancellationToken);
 
-        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        string sha;
+        long size;
+        try
         {
-            await MetricsFileWriter.WriteAsync(stream, block, seriesKeyOf, MetricsFileWriter.DefaultRowGroupRows, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                await MetricsFileWriter.WriteAsync(stream, block, seriesKeyOf, MetricsFileWriter.DefaultRowGroupRows, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
 
-        string sha = await HashAsync(temporary, cancellationToken);
-        long size = new FileInfo(temporary).Length;
-        File.Move(temporary, absolute);
+            sha = await HashAsync(temporary, cancellationToken);
+            size = new FileInfo(temporary).Length;
+            File.Move(temporary, absolute);
+        }
+        catch
+        {
+            // why: a cancelled or failed write leaves nothing behind; a killed process is cleaned up by LakeRecovery instead.
+            File.Delete(temporary);
+            await _catalog.RemovePendingFilesAsync([relative], CancellationToken.None);
+            throw;
+        }
 
         long minSeries = long.MaxValue, maxSeries = long.MinValue, minTs = long.MaxValue, maxTs = long.MinValue;
         for (int i = 0; i < block.Count; i++)
