@@ -53,18 +53,40 @@ public sealed class SyntheticGenerator
     /// <summary>Generates one series in memory.</summary>
     public SeriesData GenerateSeries(int index) => GenerateSeries(index, new KernelScratch());
 
-    /// <summary>Streams the series one at a time, each whole; memory use is one series.</summary>
+    /// <summary>Streams the series one at a time, each whole; memory use is a few series (batches of 2 × <see cref="SyntheticOptions.Parallelism"/> are generated in parallel).</summary>
     public IEnumerable<SeriesChunk> EnumerateSeries()
     {
         int total = Options.TotalSteps;
-        var timestamps = new long[total];
-        var values = new double[total];
-        var scratch = new KernelScratch();
-        for (int i = 0; i < _models.Length; i++)
+        int batch = Options.Parallelism == 1 ? 1 : 2 * Options.Parallelism;
+        var timestamps = new long[batch][];
+        var values = new double[batch][];
+        var scratch = new KernelScratch[batch];
+        var lengths = new int[batch];
+        for (int j = 0; j < batch; j++)
         {
-            var cursor = new SeriesCursor(_models[i], Options.StartMs, Options.StepMs);
-            int n = cursor.Next(total, timestamps, values, scratch);
-            yield return new SeriesChunk(_models[i].Info, timestamps.AsMemory(0, n), values.AsMemory(0, n));
+            timestamps[j] = new long[total];
+            values[j] = new double[total];
+            scratch[j] = new KernelScratch();
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism };
+        for (int first = 0; first < _models.Length; first += batch)
+        {
+            int count = Math.Min(batch, _models.Length - first);
+            int from = first;
+            if (count == 1)
+            {
+                lengths[0] = Fill(from, timestamps[0], values[0], scratch[0]);
+            }
+            else
+            {
+                Parallel.For(0, count, parallel, j => lengths[j] = Fill(from + j, timestamps[j], values[j], scratch[j]));
+            }
+
+            for (int j = 0; j < count; j++)
+            {
+                yield return new SeriesChunk(_models[first + j].Info, timestamps[j].AsMemory(0, lengths[j]), values[j].AsMemory(0, lengths[j]));
+            }
         }
     }
 
@@ -111,8 +133,7 @@ public sealed class SyntheticGenerator
         int total = Options.TotalSteps;
         var timestamps = new long[total];
         var values = new double[total];
-        var cursor = new SeriesCursor(_models[index], Options.StartMs, Options.StepMs);
-        int n = cursor.Next(total, timestamps, values, scratch);
+        int n = Fill(index, timestamps, values, scratch);
         if (n < total)
         {
             Array.Resize(ref timestamps, n);
@@ -121,6 +142,9 @@ public sealed class SyntheticGenerator
 
         return new SeriesData(_models[index].Info, timestamps, values);
     }
+
+    private int Fill(int index, long[] timestamps, double[] values, KernelScratch scratch) =>
+        new SeriesCursor(_models[index], Options.StartMs, Options.StepMs).Next(Options.TotalSteps, timestamps, values, scratch);
 
     /// <summary>The model of one series, for tests.</summary>
     internal SeriesModel Model(int index) => _models[index];
