@@ -10,9 +10,12 @@ public sealed record DayChunk
     private readonly int[] _lengths;
     private readonly int _stride;
 
-    internal DayChunk(DateOnly day, IReadOnlyList<SeriesInfo> series, long[] timestamps, double[] values, int[] lengths, int stride)
+    internal DayChunk(DateOnly day, long firstTimestampMs, int steps, long stepMs, IReadOnlyList<SeriesInfo> series, long[] timestamps, double[] values, int[] lengths, int stride)
     {
         Day = day;
+        FirstTimestampMs = firstTimestampMs;
+        Steps = steps;
+        StepMs = stepMs;
         Series = series;
         _timestamps = timestamps;
         _values = values;
@@ -22,6 +25,15 @@ public sealed record DayChunk
 
     /// <summary>The UTC date.</summary>
     public DateOnly Day { get; }
+
+    /// <summary>UTC epoch milliseconds of the first step in this chunk.</summary>
+    public long FirstTimestampMs { get; }
+
+    /// <summary>Steps per series in this chunk before gaps are removed (a whole day except at partial ends).</summary>
+    public int Steps { get; }
+
+    /// <summary>Step length in milliseconds.</summary>
+    public long StepMs { get; }
 
     /// <summary>The series, in generation order.</summary>
     public IReadOnlyList<SeriesInfo> Series { get; }

@@ -123,7 +123,7 @@ public sealed class SyntheticGenerator
                 return scratch;
             }, _ => { });
             var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(dayStartMs).UtcDateTime);
-            yield return new DayChunk(day, Series, timestamps, values, lengths, stride);
+            yield return new DayChunk(day, startMs, steps, stepMs, Series, timestamps, values, lengths, stride);
             step += steps;
         }
     }
