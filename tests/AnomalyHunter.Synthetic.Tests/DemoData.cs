@@ -7,10 +7,12 @@ namespace AnomalyHunter.Synthetic.Tests;
 /// <summary>The demo dataset and its anomaly-free twin (same seed), generated once per test run.</summary>
 internal static class DemoData
 {
-    private static readonly Lazy<SyntheticGenerator> LazyGenerator = new(() => new SyntheticGenerator(SyntheticOptions.Demo));
+    public static SyntheticOptions Options { get; } = SyntheticOptions.Demo with { Seed = long.Parse(Environment.GetEnvironmentVariable("AH_SYNTH_SEED") ?? "42", System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static readonly Lazy<SyntheticGenerator> LazyGenerator = new(() => new SyntheticGenerator(Options));
     private static readonly Lazy<SyntheticDataset> LazyDataset = new(() => Generator.Generate());
     private static readonly Lazy<SyntheticDataset> LazyClean = new(() =>
-        new SyntheticGenerator(SyntheticOptions.Demo with { Anomalies = AnomalyCounts.None }).Generate());
+        new SyntheticGenerator(Options with { Anomalies = AnomalyCounts.None }).Generate());
 
     public static SyntheticGenerator Generator => LazyGenerator.Value;
 
@@ -18,8 +20,6 @@ internal static class DemoData
 
     /// <summary>The same series without anomalies: its noise draws are identical, so differences show exactly what was injected.</summary>
     public static SyntheticDataset Clean => LazyClean.Value;
-
-    public static SyntheticOptions Options => SyntheticOptions.Demo;
 
     /// <summary>Index of the step of <paramref name="time"/> from the start.</summary>
     public static int StepOf(DateTimeOffset time) => (int)((time - Options.Start).Ticks / Options.Step.Ticks);

@@ -11,6 +11,8 @@ internal sealed class KernelScratch
 
     public double[] Values { get; private set; } = [];
 
+    public double[] Counts { get; private set; } = [];
+
     public void Ensure(int length)
     {
         if (Noise.Length < length)
@@ -19,6 +21,7 @@ internal sealed class KernelScratch
             Uniform = new double[length];
             Added = new double[length];
             Values = new double[length];
+            Counts = new double[length];
         }
     }
 }

@@ -5,7 +5,10 @@ namespace AnomalyHunter.Synthetic.Generation;
 /// <summary>Fills consecutive steps of one series: noise, normal mean, anomaly effects, bounds and rounding.</summary>
 /// <remarks>
 /// All random draws happen in the noise pass, whatever the effects are, so the same series with and without
-/// anomalies differs only on the labelled steps (and after persistent ones).
+/// anomalies differs only on the labelled steps (and after persistent ones). Noise that grows with the mean
+/// (heavy-tailed and count metrics) follows the mean with its anomalies, as real traffic does. On small-count
+/// metrics, short shaped anomalies (spikes, incidents) add whole events to the drawn count, so that an unlucky
+/// Poisson draw cannot hide them; longer anomalies move the Poisson mean.
 /// </remarks>
 internal static class SeriesKernel
 {
@@ -17,9 +20,10 @@ internal static class SeriesKernel
         Span<double> noise = scratch.Noise.AsSpan(0, n);
         Span<double> uniform = scratch.Uniform.AsSpan(0, n);
         DrawNoise(model, ref state, noise, uniform);
-        Span<double> added = ApplyEffects(model, step0, noise, scratch.Added.AsSpan(0, n));
+        Span<double> counts = scratch.Counts.AsSpan(0, n);
+        Span<double> added = ApplyEffects(model, step0, noise, scratch.Added.AsSpan(0, n), ref counts);
         WriteMean(model, step0, values);
-        Combine(model, values, noise, uniform, added);
+        Combine(model, values, noise, uniform, added, counts);
     }
 
     private static void DrawNoise(SeriesModel model, ref NoiseState state, Span<double> noise, Span<double> uniform)
@@ -65,11 +69,16 @@ internal static class SeriesKernel
         state.Ar = ar;
     }
 
-    /// <summary>Scales the noise and sums additive effects; returns an empty span when no additive effect touches the chunk.</summary>
-    private static Span<double> ApplyEffects(SeriesModel model, int step0, Span<double> noise, Span<double> added)
+    /// <summary>
+    /// Scales the noise and sums additive effects; returns an empty span when no additive effect touches the chunk.
+    /// Shaped effects on small-count metrics go to <paramref name="counts"/> instead (left empty when there are none).
+    /// </summary>
+    private static Span<double> ApplyEffects(SeriesModel model, int step0, Span<double> noise, Span<double> added, ref Span<double> counts)
     {
         int last = step0 + noise.Length - 1;
-        bool any = false;
+        bool anyAdded = false;
+        bool anyCounts = false;
+        bool smallCounts = model.Profile.Noise == NoiseShape.SmallCount;
         foreach (Effect effect in model.Effects)
         {
             if (effect.End < step0 || effect.Start > last || effect.Kind == EffectKind.Gap)
@@ -89,19 +98,27 @@ internal static class SeriesKernel
                 continue;
             }
 
-            if (!any)
+            bool toCounts = smallCounts && effect.Kind == EffectKind.Shaped;
+            Span<double> target = toCounts ? counts : added;
+            if (toCounts ? !anyCounts : !anyAdded)
             {
-                added.Clear();
-                any = true;
+                target.Clear();
+                anyCounts |= toCounts;
+                anyAdded |= !toCounts;
             }
 
             for (int s = from; s <= to; s++)
             {
-                added[s - step0] += effect.AdditiveAt(model, s);
+                target[s - step0] += effect.AdditiveAt(model, s);
             }
         }
 
-        return any ? added : [];
+        if (!anyCounts)
+        {
+            counts = [];
+        }
+
+        return anyAdded ? added : [];
     }
 
     private static void WriteMean(SeriesModel model, int step0, Span<double> values)
@@ -129,7 +146,7 @@ internal static class SeriesKernel
         }
     }
 
-    private static void Combine(SeriesModel model, Span<double> values, ReadOnlySpan<double> noise, ReadOnlySpan<double> uniform, ReadOnlySpan<double> added)
+    private static void Combine(SeriesModel model, Span<double> values, ReadOnlySpan<double> noise, ReadOnlySpan<double> uniform, ReadOnlySpan<double> added, ReadOnlySpan<double> counts)
     {
         double scale = model.NoiseScale;
         double exposure = model.Exposure;
@@ -137,13 +154,14 @@ internal static class SeriesKernel
         double upper = model.Profile.Upper;
         double decimals = model.DecimalScale;
         bool hasAdded = !added.IsEmpty;
+        bool hasCounts = !counts.IsEmpty;
         switch (model.Profile.Noise)
         {
             case NoiseShape.HeavyTailed:
                 for (int i = 0; i < values.Length; i++)
                 {
-                    double mean = values[i];
-                    double v = mean + (hasAdded ? added[i] : 0.0) + (scale * mean * noise[i]);
+                    double mean = values[i] + (hasAdded ? added[i] : 0.0);
+                    double v = mean + (scale * Math.Max(mean, 0.0) * noise[i]);
                     values[i] = Round(Math.Clamp(v, lower, upper), decimals);
                 }
 
@@ -151,9 +169,9 @@ internal static class SeriesKernel
             case NoiseShape.LargeCount:
                 for (int i = 0; i < values.Length; i++)
                 {
-                    double mean = Math.Max(values[i], 0.0);
+                    double mean = Math.Max(values[i] + (hasAdded ? added[i] : 0.0), 0.0);
                     double sd = Math.Sqrt((scale * scale * mean * mean) + (mean / exposure));
-                    double v = mean + (hasAdded ? added[i] : 0.0) + (sd * noise[i]);
+                    double v = mean + (sd * noise[i]);
                     double count = Math.Round(Math.Max(v, 0.0) * exposure);
                     values[i] = Round(Math.Clamp(count / exposure, lower, upper), decimals);
                 }
@@ -164,7 +182,7 @@ internal static class SeriesKernel
                 {
                     double mean = values[i] + (hasAdded ? added[i] : 0.0);
                     double lambda = Math.Max(mean * exposure * (1.0 + (scale * noise[i])), 0.0);
-                    double count = Poisson.Quantile(lambda, uniform[i]);
+                    double count = Poisson.Quantile(lambda, uniform[i]) + (hasCounts ? Math.Round(counts[i] * exposure) : 0.0);
                     values[i] = Round(Math.Clamp(count / exposure, lower, upper), decimals);
                 }
 

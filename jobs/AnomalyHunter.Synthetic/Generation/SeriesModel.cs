@@ -123,10 +123,10 @@ internal sealed class SeriesModel
         return mean;
     }
 
-    /// <summary>Standard deviation of the noise (bursts aside) around the normal mean at <paramref name="step"/>, in value units.</summary>
+    /// <summary>Standard deviation of the noise (bursts aside) at <paramref name="step"/>, in value units, given the effects placed so far.</summary>
     public double SigmaAt(int step)
     {
-        double mean = Math.Max(BaseMeanAt(step), 0.0);
+        double mean = Math.Max(MeanAt(step), 0.0);
         switch (Profile.Noise)
         {
             case NoiseShape.HeavyTailed:

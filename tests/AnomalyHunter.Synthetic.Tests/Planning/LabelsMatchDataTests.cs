@@ -27,19 +27,22 @@ public sealed class LabelsMatchDataTests
     }
 
     [Fact]
-    public void Spike_and_dip_peaks_stand_out_from_their_neighbourhood_by_at_least_four_robust_sigmas()
+    public void Spike_and_dip_peaks_stand_out_from_their_neighbourhood_by_at_least_four_sigmas()
     {
         foreach ((AnomalyLabel label, AffectedSeries member) in Members(AnomalyKind.Spike).Concat(Members(AnomalyKind.Dip)))
         {
             (double[] data, double[] clean, int start, int end) = Load(member);
             double sign = Math.Sign(member.Magnitude);
-            var around = Enumerable.Range(start - 12, 12).Concat(Enumerable.Range(end + 1, 12)).Select(i => data[i]).Where(double.IsFinite).ToArray();
-            double median = Median(around);
-            double sigma = 1.4826 * Median(around.Select(v => Math.Abs(v - median)).ToArray());
-            double z = sign * (data[start] - median) / Math.Max(sigma, 1e-9);
 
-            Assert.True(z >= 4.0, $"{label.Id} {member.SeriesKey}: robust z {z:F1}");
-            Assert.True(sign * (data[start] - clean[start]) >= 0.5 * Math.Abs(member.Magnitude), $"{label.Id}: peak differs from the clean twin by less than half the magnitude");
+            // A parabola through the 45 minutes on each side removes the daily pattern; its residuals measure the noise.
+            int[] around = [.. Enumerable.Range(start - 9, 9).Concat(Enumerable.Range(end + 1, 9)).Where(i => double.IsFinite(data[i]))];
+            Func<int, double> fit = Parabola(around, data);
+            double sigma = Math.Sqrt(around.Sum(i => Math.Pow(data[i] - fit(i), 2)) / (around.Length - 3));
+            double z = sign * (data[start] - fit(start)) / sigma;
+
+            Assert.True(z >= 4.0, $"{label.Id} {member.SeriesKey}: z {z:F1}");
+            double offset = data[start - 1] - clean[start - 1];
+            Assert.True(sign * (data[start] - clean[start] - offset) >= 0.5 * Math.Abs(member.Magnitude), $"{label.Id}: peak differs from the clean twin by less than half the magnitude");
         }
     }
 
@@ -63,10 +66,11 @@ public sealed class LabelsMatchDataTests
         {
             (double[] data, double[] clean, int start, int end) = Load(member);
             double during = MeanDifference(data, clean, start, end);
-            double atEnd = MeanDifference(data, clean, data.Length - DemoData.Options.StepsPerDay, data.Length - 1);
+            int tail = Math.Max(end + 1, data.Length - DemoData.Options.StepsPerDay);
+            double atEnd = tail < data.Length ? MeanDifference(data, clean, tail, data.Length - 1) : member.Magnitude;
 
-            Assert.InRange(during / member.Magnitude, 0.8, 1.2);
-            Assert.InRange(atEnd / member.Magnitude, 0.8, 1.2);
+            Assert.True(during / member.Magnitude is >= 0.8 and <= 1.2, $"{label.Id} {member.SeriesKey}: moved {during} during the label for a magnitude {member.Magnitude}");
+            Assert.True(atEnd / member.Magnitude is >= 0.8 and <= 1.2, $"{label.Id} {member.SeriesKey}: moved {atEnd} at the end for a magnitude {member.Magnitude}");
         }
     }
 
@@ -93,21 +97,29 @@ public sealed class LabelsMatchDataTests
         foreach ((AnomalyLabel label, AffectedSeries member) in Members(AnomalyKind.VarianceChange))
         {
             (double[] data, double[] clean, int start, int end) = Load(member);
-            double ratio = DifferenceSpread(data, start, end) / DifferenceSpread(clean, start, end);
 
-            Assert.InRange(ratio / member.Magnitude, 0.6, 1.4);
+            // why: noise of latency and request rates is proportional to the mean, which an earlier persistent anomaly may have moved.
+            bool relative = member.SeriesKey.StartsWith("latency", StringComparison.Ordinal) || member.SeriesKey.StartsWith("request", StringComparison.Ordinal);
+            double meanRatio = relative ? MeanOver(data, start, end) / MeanOver(clean, start, end) : 1.0;
+            double ratio = SecondDifferenceSpread(data, start, end) / SecondDifferenceSpread(clean, start, end) / meanRatio;
+
+            Assert.True(ratio / member.Magnitude is >= 0.75 and <= 1.25, $"{label.Id} {member.SeriesKey}: noise ratio {ratio} for a factor {member.Magnitude}");
         }
     }
 
     [Fact]
-    public void Seasonality_breaks_change_the_daily_pattern_for_their_whole_interval()
+    public void Seasonality_breaks_change_the_daily_pattern_by_their_magnitude_and_only_within_their_interval()
     {
         foreach ((AnomalyLabel label, AffectedSeries member) in Members(AnomalyKind.SeasonalityBreak))
         {
             (double[] data, double[] clean, int start, int end) = Load(member);
-            double meanAbs = Enumerable.Range(start, end - start + 1).Where(i => double.IsFinite(data[i])).Average(i => Math.Abs(data[i] - clean[i]));
+            double baseline = data[start - 1] - clean[start - 1];
+            double largest = Enumerable.Range(start, end - start + 1).Where(i => double.IsFinite(data[i])).Max(i => Math.Abs(data[i] - clean[i] - baseline));
+            int[] after = [.. Enumerable.Range(end + 1, 12).Where(i => i < data.Length && double.IsFinite(data[i]))];
+            double afterwards = after.Length == 0 ? 0.0 : after.Average(i => Math.Abs(data[i] - clean[i] - baseline));
 
-            Assert.True(meanAbs >= 0.25 * member.Magnitude, $"{label.Id} {label.Detail}: mean change {meanAbs} of magnitude {member.Magnitude}");
+            Assert.True(largest >= 0.7 * member.Magnitude, $"{label.Id} {label.Detail}: largest change {largest} of magnitude {member.Magnitude}");
+            Assert.True(afterwards <= 0.2 * member.Magnitude, $"{label.Id} {label.Detail}: still {afterwards} off after the end");
         }
     }
 
@@ -116,21 +128,73 @@ public sealed class LabelsMatchDataTests
     {
         foreach (AnomalyLabel incident in DemoData.Dataset.Labels.Where(l => l.Kind == AnomalyKind.CorrelatedIncident))
         {
-            double[] origin = Difference(incident.Members[0]);
+            double[] origin = Difference(incident, incident.Members[0]);
             foreach (AffectedSeries follower in incident.Members.Skip(1))
             {
-                double[] moved = Difference(follower);
+                double[] moved = Difference(incident, follower);
                 int best = Enumerable.Range(0, 3 * DemoData.Options.MaxIncidentLagSteps).MaxBy(lag => CrossCorrelation(origin, moved, lag));
 
-                Assert.Equal(follower.LagSteps, best);
+                // why: small counts (errors, queue depth) are discrete, so their cross-correlation peak may sit one step off.
+                int allowed = follower.SeriesKey.StartsWith("error_rate", StringComparison.Ordinal) || follower.SeriesKey.StartsWith("queue_depth", StringComparison.Ordinal) ? 1 : 0;
+                Assert.True(Math.Abs(follower.LagSteps - best) <= allowed, $"{incident.Id} {follower.SeriesKey}: lag {best} by cross-correlation, {follower.LagSteps} labelled");
             }
         }
 
-        double[] Difference(AffectedSeries member)
+        static double[] Difference(AnomalyLabel incident, AffectedSeries member)
         {
+            // why: only the incident's own window, less any offset left by an earlier persistent anomaly on the series.
             (double[] data, double[] clean, _, _) = Load(member);
-            return [.. data.Zip(clean, (d, c) => double.IsFinite(d) ? d - c : 0.0)];
+            int from = DemoData.StepOf(incident.Start) - (3 * DemoData.Options.MaxIncidentLagSteps);
+            int to = Math.Min(DemoData.StepOf(incident.End) + (3 * DemoData.Options.MaxIncidentLagSteps), data.Length - 1);
+            double offset = data[from] - clean[from];
+            return [.. Enumerable.Range(from, to - from + 1).Select(i => double.IsFinite(data[i]) ? data[i] - clean[i] - offset : 0.0)];
         }
+    }
+
+    /// <summary>Least-squares parabola through the points (index, value), centred for conditioning.</summary>
+    private static Func<int, double> Parabola(int[] x, double[] y)
+    {
+        double centre = x.Average();
+        double[,] a = new double[3, 4];
+        foreach (int i in x)
+        {
+            double[] row = [1.0, i - centre, (i - centre) * (i - centre)];
+            for (int r = 0; r < 3; r++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    a[r, c] += row[r] * row[c];
+                }
+
+                a[r, 3] += row[r] * y[i];
+            }
+        }
+
+        for (int p = 0; p < 3; p++)
+        {
+            for (int r = p + 1; r < 3; r++)
+            {
+                double f = a[r, p] / a[p, p];
+                for (int c = p; c < 4; c++)
+                {
+                    a[r, c] -= f * a[p, c];
+                }
+            }
+        }
+
+        var coefficients = new double[3];
+        for (int r = 2; r >= 0; r--)
+        {
+            double sum = a[r, 3];
+            for (int c = r + 1; c < 3; c++)
+            {
+                sum -= a[r, c] * coefficients[c];
+            }
+
+            coefficients[r] = sum / a[r, r];
+        }
+
+        return i => coefficients[0] + (coefficients[1] * (i - centre)) + (coefficients[2] * (i - centre) * (i - centre));
     }
 
     private static double CrossCorrelation(double[] origin, double[] follower, int lag)
@@ -147,9 +211,15 @@ public sealed class LabelsMatchDataTests
     private static double MeanDifference(double[] data, double[] clean, int from, int to) =>
         Enumerable.Range(from, to - from + 1).Where(i => double.IsFinite(data[i])).Average(i => data[i] - clean[i]);
 
-    private static double DifferenceSpread(double[] values, int from, int to)
+    private static double MeanOver(double[] values, int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Where(i => double.IsFinite(values[i])).Average(i => values[i]);
+
+    /// <summary>Spread of second differences, which remove the slowly changing mean and keep the noise.</summary>
+    private static double SecondDifferenceSpread(double[] values, int from, int to)
     {
-        var steps = Enumerable.Range(from + 1, to - from).Where(i => double.IsFinite(values[i]) && double.IsFinite(values[i - 1])).Select(i => values[i] - values[i - 1]).ToArray();
+        var steps = Enumerable.Range(from + 2, to - from - 1)
+            .Where(i => double.IsFinite(values[i]) && double.IsFinite(values[i - 1]) && double.IsFinite(values[i - 2]))
+            .Select(i => values[i] - (2 * values[i - 1]) + values[i - 2]).ToArray();
         double mean = steps.Average();
         return Math.Sqrt(steps.Average(d => (d - mean) * (d - mean)));
     }
