@@ -54,7 +54,7 @@ public sealed record SyntheticOptions
     /// <summary>The demo configuration: 84 series over 4 weeks at 5-minute steps, 44 labelled anomalies.</summary>
     public static SyntheticOptions Demo { get; } = new();
 
-    /// <summary>10,000 series × 10,080 points (35 days at 5 minutes), about 100 million points, for streaming benchmarks.</summary>
+    /// <summary>10,000 series × 10,080 points (35 days at 5 minutes), about 100 million points, for streaming benchmarks (two threads).</summary>
     public static SyntheticOptions LargeBenchmark { get; } = new()
     {
         Days = 35,
@@ -64,9 +64,10 @@ public sealed record SyntheticOptions
         HostsPerService = 10,
         MetricsPerHost = 5,
         Anomalies = new AnomalyCounts().Scale(20),
+        Parallelism = 2,
     };
 
-    /// <summary>1,000 series × 10,080 points, about 10 million long-CSV rows, for the ingest benchmark.</summary>
+    /// <summary>1,000 series × 10,080 points, about 10 million long-CSV rows, for the ingest benchmark (two threads).</summary>
     public static SyntheticOptions IngestBenchmark { get; } = new()
     {
         Days = 35,
@@ -76,6 +77,7 @@ public sealed record SyntheticOptions
         HostsPerService = 4,
         MetricsPerHost = 5,
         Anomalies = new AnomalyCounts().Scale(5),
+        Parallelism = 2,
     };
 
     /// <summary>Seed of every random choice; the same seed and settings give the same bytes on any machine.</summary>
