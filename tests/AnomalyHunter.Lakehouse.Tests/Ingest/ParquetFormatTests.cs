@@ -97,6 +97,7 @@ public sealed class ParquetFormatTests : IDisposable
 
         IngestResult result = await ReadAsync(path);
 
+        Assert.Equal(["u8", "i16", "i32", "i64", "f32", "f64", "dec"], result.Points.Select(p => p.Key.Metric));
         Assert.Equal([200.0, -300, 70_000, 5_000_000_000, 0.25, 1e-3, 12.5], result.Points.Select(p => p.Value));
     }
 
