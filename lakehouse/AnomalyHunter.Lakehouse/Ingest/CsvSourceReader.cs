@@ -69,7 +69,8 @@ internal sealed partial class CsvSourceReader
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
         try
         {
-            while (!_eof && _end - _start < 64 * 1024)
+            // why: the header needs a whole line, and a wide layout samples the rows that follow it.
+            while (!_eof && (_end - _start < 64 * 1024 || _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n') < 0))
             {
                 await FillAsync(cancellationToken);
             }
