@@ -41,7 +41,14 @@ internal sealed partial class CsvSourceReader
             }
 
             ReadOnlySpan<byte> rest = _buffer.AsSpan(_start, _end - _start);
-            int nl = rest.IndexOf((byte)'\n');
+
+            // why: one scan finds the line end and tells whether the line holds a quote (then the slow path splits it).
+            int nl = rest.IndexOfAny((byte)'\n', (byte)'"');
+            if (nl >= 0 && rest[nl] == '"')
+            {
+                return SplitQuoted(rest);
+            }
+
             if (nl < 0 && !_eof)
             {
                 return RecordStatus.NeedMore;
@@ -52,11 +59,6 @@ internal sealed partial class CsvSourceReader
             if (line.Length > 0 && line[^1] == '\r')
             {
                 line = line[..^1];
-            }
-
-            if (line.IndexOf((byte)'"') >= 0)
-            {
-                return SplitQuoted(rest);
             }
 
             _recStart = _start;
