@@ -44,6 +44,12 @@ internal sealed partial class CsvSourceReader
             return;
         }
 
+        if (_inputCutShort && !_recHasNewline)
+        {
+            Reject(QuarantineReason.TruncatedRow, "the file ends inside this row (the gzip stream is cut short)");
+            return;
+        }
+
         if (_fieldCount != columns)
         {
             string detail = string.Create(CultureInfo.InvariantCulture, $"the row has {_fieldCount} fields, the header has {columns}");
