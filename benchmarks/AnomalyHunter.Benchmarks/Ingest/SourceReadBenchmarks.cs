@@ -9,7 +9,11 @@ using Parquet.Schema;
 namespace AnomalyHunter.Benchmarks.Ingest;
 
 /// <summary>Read throughput of the ingest readers on generated input: a long CSV with two label columns (plain and gzip), a wide CSV and a long Parquet file.</summary>
-/// <remarks>Rows per second = <see cref="Rows"/> / mean time (for the wide file, points = rows × 4).</remarks>
+/// <remarks>
+/// Rows per second = <see cref="Rows"/> / mean time (for the wide file, points = rows × 4). Run with
+/// <c>dotnet run -c Release --project benchmarks/AnomalyHunter.Benchmarks -- --filter *SourceReadBenchmarks* --buildTimeout 1200</c>:
+/// on a busy 2-core machine the default 120 s build timeout of the generated project is too short.
+/// </remarks>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class SourceReadBenchmarks
