@@ -47,7 +47,7 @@ internal sealed partial class CsvSourceReader
         {
             reason = QuarantineReason.TruncatedRow;
             line = _recLine;
-            return "the file ends inside a quoted field of the header";
+            return "a quoted field of the header is never closed (missing closing quote)";
         }
 
         ReadOnlySpan<byte> data = FieldData;

@@ -19,6 +19,7 @@ internal sealed partial class CsvSourceReader
     private const int MaxRecordBytes = 64 << 20;
     private const int SampleRecords = 256;
     private const int MaxRawBytes = 4096;
+    private const int MaxQuotedLines = 1000;
 
     private readonly string _path;
     private readonly IngestOptions _options;

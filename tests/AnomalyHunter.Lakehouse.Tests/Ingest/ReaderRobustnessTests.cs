@@ -39,6 +39,37 @@ public sealed class ReaderRobustnessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stray_opening_quote_costs_only_its_own_line()
+    {
+        var text = new StringBuilder("timestamp,metric,value,note\n");
+        text.Append("2024-10-17T00:00:00Z,cpu,1,\"never closed\n");
+        for (int i = 0; i < 3000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{1_700_000_000 + i},cpu,{i},ok\n");
+        }
+
+        string path = _folder.Write("stray.csv", text.ToString());
+
+        IngestResult result = await IngestTempFolder.ReadAsync(path);
+
+        QuarantinedRow row = Assert.Single(result.Rejected);
+        Assert.Equal((QuarantineReason.TruncatedRow, 2L), (row.Reason, row.Line));
+        Assert.Equal("2024-10-17T00:00:00Z,cpu,1,\"never closed", row.Raw);
+        Assert.Equal(Enumerable.Range(3, 3000).Select(i => (long)i), result.Points.Select(p => p.Line));
+    }
+
+    [Fact]
+    public async Task A_file_cut_inside_a_multi_line_quoted_field_rejects_the_cut_row_and_its_tail()
+    {
+        string path = _folder.Write("cut.csv", "timestamp,metric,value,note\n2024-10-17T00:00:00Z,cpu,1,ok\n2024-10-17T00:01:00Z,cpu,2,\"first line\nsecond");
+
+        IngestResult result = await IngestTempFolder.ReadAsync(path);
+
+        Assert.Equal([2L], result.Points.Select(p => p.Line));
+        Assert.Equal([(3L, QuarantineReason.TruncatedRow), (4L, QuarantineReason.TruncatedRow)], result.Rejected.Select(r => (r.Line, r.Reason)));
+    }
+
+    [Fact]
     public async Task Cancellation_stops_reading_with_an_operation_canceled_exception()
     {
         var text = new StringBuilder("timestamp,value\n");
