@@ -55,6 +55,17 @@ public sealed class LayoutOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_label_column_named_like_a_partition_key_is_an_unrecognised_layout()
+    {
+        string path = _folder.Write("clash.csv", "timestamp,metric,value,customer,tenant\n2024-10-17T00:00:00Z,cpu,1,acme,t1\n");
+
+        QuarantinedRow row = Assert.Single((await IngestTempFolder.ReadAsync(path, new IngestOptions { TenantColumn = "customer" })).Rejected);
+
+        Assert.Equal(QuarantineReason.UnrecognisedLayout, row.Reason);
+        Assert.Contains("Ingest:TenantColumn", row.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_label_values_are_left_out_of_the_key()
     {
         string path = _folder.Write("labels.csv", "timestamp,metric,value,host,pod\n2024-10-17T00:00:00Z,cpu,1,h1,\n2024-10-17T00:01:00Z,cpu,2,h1,p1\n");
