@@ -77,6 +77,9 @@ public interface ICatalog : IAsyncDisposable
     /// <summary>Cursors of the consumer for these series (series without a cursor are absent).</summary>
     Task<IReadOnlyDictionary<long, SeriesCursor>> GetCursorsAsync(string consumer, IReadOnlyCollection<long> seriesIds, CancellationToken cancellationToken);
 
+    /// <summary>Group cursors of the consumer for these groups (groups without a cursor are absent).</summary>
+    Task<IReadOnlyDictionary<string, GroupCursor>> GetGroupCursorsAsync(string consumer, IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken);
+
     /// <summary>Commits a detect run atomically; throws <see cref="CatalogConflictException"/> when another run advanced the consumer first.</summary>
     Task CommitDetectionAsync(DetectionCommit commit, CancellationToken cancellationToken);
 
