@@ -25,7 +25,7 @@ public static class NabCommand
     }
 
     /// <summary>Prints the three profiles, the per-category figures of the standard profile and the time taken.</summary>
-    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, bool perFile)
+    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, bool perFile, string? dumpPath = null)
     {
         IReadOnlyList<NabSeries> corpus = NabCorpus.Load(dataPath);
         ISeriesScorerFactory? factory = detector == "zscore-reference" ? null : DetectorCatalog.Create(detector, overrides);
@@ -55,7 +55,13 @@ public static class NabCommand
             {
                 NabResult one = NabScorer.Evaluate([s], NabProfile.Standard, standard.Threshold);
                 Console.WriteLine(string.Create(inv, $"  {s.Series.Category[..8]}/{s.Series.Name,-36} raw {one.RawScore,7:F3}  detected {one.DetectedWindows}/{one.Windows}  fp {one.FalsePositives}"));
+                Console.WriteLine("      " + NabDetections.Describe(s, standard.Threshold));
             }
+        }
+
+        if (dumpPath is not null)
+        {
+            NabDetections.Dump(scored, dumpPath);
         }
 
         Console.WriteLine(string.Create(inv, $"SUMMARY {results[0].NormalizedScore:F2} {results[1].NormalizedScore:F2} {results[2].NormalizedScore:F2}"));

@@ -1,0 +1,65 @@
+using AnomalyHunter.Udfs.Options;
+
+namespace AnomalyHunter.Udfs.Detection.Novelty;
+
+/// <summary>Settings of the context-novelty detector; the defaults are the configuration measured on nab-open.</summary>
+public sealed record NoveltyOptions
+{
+    /// <summary>Default number of quantisation levels over the running range.</summary>
+    public const int DefaultLevels = 8;
+
+    /// <summary>Default longest context, in points (the current one included).</summary>
+    public const int DefaultMaxOrder = 6;
+
+    /// <summary>Default points learned before scoring starts.</summary>
+    public const int DefaultWarmup = 300;
+
+    /// <summary>Default points after an alert during which further alerts are withheld.</summary>
+    public const int DefaultRest = 150;
+
+    /// <summary>Default novelty (share of unseen contexts) that raises an alert and starts a rest.</summary>
+    public const double DefaultAlertNovelty = 0.75;
+
+    /// <summary>Default number of contexts remembered (a power of two).</summary>
+    public const int DefaultMemory = 16_384;
+
+    /// <summary>Excess beyond the running range, as a share of the range, that counts as full novelty; above 0.</summary>
+    public double BeyondFull { get; init; } = 0.5;
+
+    /// <summary>Quantisation levels over the running range; 2 to 1024.</summary>
+    public int Levels { get; init; } = DefaultLevels;
+
+    /// <summary>Longest context in points, the current point included; 1 to 32.</summary>
+    public int MaxOrder { get; init; } = DefaultMaxOrder;
+
+    /// <summary>Points learned before scoring starts; 0 to 100000.</summary>
+    public int Warmup { get; init; } = DefaultWarmup;
+
+    /// <summary>Points after an alert during which further alerts are withheld; 0 to 100000.</summary>
+    public int Rest { get; init; } = DefaultRest;
+
+    /// <summary>Novelty that raises an alert and starts a rest; above 0, at most 1.</summary>
+    public double AlertNovelty { get; init; } = DefaultAlertNovelty;
+
+    /// <summary>Contexts remembered; a power of two from 64 to 1048576.</summary>
+    public int Memory { get; init; } = DefaultMemory;
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> when a setting is outside its allowed range.</summary>
+    public void Validate()
+    {
+        Check(Levels is >= 2 and <= 1024, "Levels", Levels, "2..1024");
+        Check(MaxOrder is >= 1 and <= 32, "MaxOrder", MaxOrder, "1..32");
+        Check(Warmup is >= 0 and <= 100_000, "Warmup", Warmup, "0..100000 points");
+        Check(Rest is >= 0 and <= 100_000, "Rest", Rest, "0..100000 points");
+        Check(AlertNovelty is > 0.0 and <= 1.0, "AlertNovelty", AlertNovelty, "(0, 1]");
+        Check(Memory is >= 64 and <= 1 << 20 && (Memory & (Memory - 1)) == 0, "Memory", Memory, "a power of two in 64..1048576");
+    }
+
+    private static void Check(bool ok, string name, object value, string range)
+    {
+        if (!ok)
+        {
+            throw new OptionsValidationException("Detect:Novelty:" + name, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is outside the allowed range {range}."));
+        }
+    }
+}
