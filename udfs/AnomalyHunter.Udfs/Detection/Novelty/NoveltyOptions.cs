@@ -26,6 +26,12 @@ public sealed record NoveltyOptions
     /// <summary>Excess beyond the running range, as a share of the range, that counts as full novelty; above 0.</summary>
     public double BeyondFull { get; init; } = 0.5;
 
+    /// <summary>Complete blocks of points whose extremes form the remembered range; 1 to 4096.</summary>
+    public int RangeBlocks { get; init; } = 1024;
+
+    /// <summary>Points per block of the remembered range; 1 to 100000.</summary>
+    public int RangeBlockPoints { get; init; } = 288;
+
     /// <summary>Quantisation levels over the running range; 2 to 1024.</summary>
     public int Levels { get; init; } = DefaultLevels;
 

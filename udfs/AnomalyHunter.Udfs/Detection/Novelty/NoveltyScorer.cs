@@ -10,8 +10,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
     private readonly double[] _recent;
     private readonly ContextMemory _memory;
     private long _count;
-    private double _lo;
-    private double _hi;
+    private readonly RangeMemory _range;
     private long _restUntil;
 
     public NoveltyScorer(NoveltyOptions o)
@@ -19,6 +18,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
         _o = o;
         _recent = new double[o.MaxOrder];
         _memory = new ContextMemory(o.Memory);
+        _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
     }
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
@@ -38,22 +38,14 @@ internal sealed class NoveltyScorer : ISeriesScorer
     private double Step(double x)
     {
         long now = ++_count;
-        double priorRange = _hi - _lo;
-        double beyond = now == 1 || priorRange <= 0.0 ? 0.0 : Math.Max(x - _hi, _lo - x) / priorRange;
-        if (now == 1)
-        {
-            _lo = x;
-            _hi = x;
-        }
-        else
-        {
-            _lo = Math.Min(_lo, x);
-            _hi = Math.Max(_hi, x);
-        }
+        double priorRange = _range.Max - _range.Min;
+        double beyond = now == 1 || priorRange <= 0.0 ? 0.0 : Math.Max(x - _range.Max, _range.Min - x) / priorRange;
+        _range.Add(x);
+        double lo = _range.Min;
 
         int k = _o.MaxOrder;
         _recent[(int)(now % k)] = x;
-        double range = _hi - _lo;
+        double range = _range.Max - lo;
         double perUnit = range > 0.0 ? _o.Levels / range : 0.0;
         int orders = (int)Math.Min(now, k);
         ulong h = 0x9E3779B97F4A7C15UL;
@@ -61,7 +53,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
         for (int j = 0; j < orders; j++)
         {
             double v = _recent[(int)((now - j) % k)];
-            int level = Math.Min(_o.Levels - 1, (int)((v - _lo) * perUnit));
+            int level = Math.Min(_o.Levels - 1, (int)Math.Max(0.0, (v - lo) * perUnit));
             h = Mix(h ^ (ulong)(level + 1));
             ulong key = h == 0 ? 1UL : h;
             unseen += _memory.SeenBeforeThenTouch(key, now) ? 0 : 1;
@@ -93,8 +85,6 @@ internal sealed class NoveltyScorer : ISeriesScorer
         var w = new NoveltyStateWriter(writer);
         w.Write(StateVersion);
         w.Write(_count);
-        w.Write(_lo);
-        w.Write(_hi);
         w.Write(_restUntil);
         w.Write(_recent.Length);
         foreach (double v in _recent)
@@ -102,6 +92,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
             w.Write(v);
         }
 
+        _range.Write(ref w);
         _memory.Write(ref w);
     }
 
@@ -116,8 +107,6 @@ internal sealed class NoveltyScorer : ISeriesScorer
         var s = new NoveltyScorer(o)
         {
             _count = r.ReadInt64(),
-            _lo = r.ReadDouble(),
-            _hi = r.ReadDouble(),
             _restUntil = r.ReadInt64(),
         };
         if (r.ReadInt32() != s._recent.Length)
@@ -130,6 +119,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
             s._recent[j] = r.ReadDouble();
         }
 
+        s._range.Read(ref r);
         s._memory.Read(ref r);
         if (!r.AtEnd)
         {
