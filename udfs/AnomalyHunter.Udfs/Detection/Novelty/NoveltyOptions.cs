@@ -24,13 +24,22 @@ public sealed record NoveltyOptions
     public const int DefaultMemory = 16_384;
 
     /// <summary>Excess beyond the running range, as a share of the range, that counts as full novelty; above 0.</summary>
-    public double BeyondFull { get; init; } = 0.5;
+    public double BeyondFull { get; init; } = 0.05;
 
     /// <summary>Complete blocks of points whose extremes form the remembered range; 1 to 4096.</summary>
-    public int RangeBlocks { get; init; } = 1024;
+    public int RangeBlocks { get; init; } = 16;
 
     /// <summary>Points per block of the remembered range; 1 to 100000.</summary>
     public int RangeBlockPoints { get; init; } = 288;
+
+    /// <summary>Experimental: density window.</summary>
+    public int DensityWindow { get; init; }
+
+    /// <summary>Experimental: density bins.</summary>
+    public int DensityBins { get; init; } = 32;
+
+    /// <summary>Experimental: neighbours for zero density novelty.</summary>
+    public double DensityFull { get; init; } = 5;
 
     /// <summary>Quantisation levels over the running range; 2 to 1024.</summary>
     public int Levels { get; init; } = DefaultLevels;

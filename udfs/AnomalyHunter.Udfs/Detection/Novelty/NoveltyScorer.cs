@@ -9,6 +9,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
     private readonly NoveltyOptions _o;
     private readonly double[] _recent;
     private readonly ContextMemory _memory;
+    private readonly double[] _dens;
     private long _count;
     private readonly RangeMemory _range;
     private long _restUntil;
@@ -19,6 +20,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
         _recent = new double[o.MaxOrder];
         _memory = new ContextMemory(o.Memory);
         _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
+        _dens = new double[Math.Max(1, o.DensityWindow)];
     }
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
@@ -42,6 +44,20 @@ internal sealed class NoveltyScorer : ISeriesScorer
         double beyond = now == 1 || priorRange <= 0.0 ? 0.0 : Math.Max(x - _range.Max, _range.Min - x) / priorRange;
         _range.Add(x);
         double lo = _range.Min;
+        double dn = 0.0;
+        if (_o.DensityWindow > 0)
+        {
+            double half = (_range.Max - lo) / (2.0 * _o.DensityBins);
+            int filled = (int)Math.Min(now - 1, _o.DensityWindow);
+            int c = 0;
+            for (int j = 0; j < filled; j++)
+            {
+                c += Math.Abs(_dens[j] - x) <= half ? 1 : 0;
+            }
+
+            dn = filled == 0 ? 0.0 : Math.Max(0.0, 1.0 - (c / _o.DensityFull));
+            _dens[(int)((now - 1) % _o.DensityWindow)] = x;
+        }
 
         int k = _o.MaxOrder;
         _recent[(int)(now % k)] = x;
@@ -64,7 +80,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
             return 0.0;
         }
 
-        double novelty = Math.Max(unseen / (double)k, Math.Min(1.0, beyond / _o.BeyondFull));
+        double novelty = Math.Max(Math.Max(unseen / (double)k, Math.Min(1.0, beyond / _o.BeyondFull)), dn);
         if (novelty >= _o.AlertNovelty)
         {
             _restUntil = now + _o.Rest + 1;
@@ -88,6 +104,11 @@ internal sealed class NoveltyScorer : ISeriesScorer
         w.Write(_restUntil);
         w.Write(_recent.Length);
         foreach (double v in _recent)
+        {
+            w.Write(v);
+        }
+
+        foreach (double v in _dens)
         {
             w.Write(v);
         }
@@ -117,6 +138,11 @@ internal sealed class NoveltyScorer : ISeriesScorer
         for (int j = 0; j < s._recent.Length; j++)
         {
             s._recent[j] = r.ReadDouble();
+        }
+
+        for (int j = 0; j < s._dens.Length; j++)
+        {
+            s._dens[j] = r.ReadDouble();
         }
 
         s._range.Read(ref r);
