@@ -6,7 +6,7 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 public sealed record NoveltyOptions
 {
     /// <summary>Default number of quantisation levels over the running range.</summary>
-    public const int DefaultLevels = 8;
+    public const int DefaultLevels = 4;
 
     /// <summary>Default longest context, in points (the current one included).</summary>
     public const int DefaultMaxOrder = 6;
@@ -20,11 +20,17 @@ public sealed record NoveltyOptions
     /// <summary>Default novelty (share of unseen contexts) that raises an alert and starts a rest.</summary>
     public const double DefaultAlertNovelty = 0.75;
 
+    /// <summary>Default number of points whose values a new value is compared with.</summary>
+    public const int DefaultValueWindow = 3000;
+
+    /// <summary>Default number of cells of the value grid.</summary>
+    public const int DefaultValueCells = 96;
+
+    /// <summary>Default headroom of the value grid beyond each end of the range, as a share of the range.</summary>
+    public const double DefaultGridHeadroom = 0.5;
+
     /// <summary>Default number of contexts remembered (a power of two).</summary>
     public const int DefaultMemory = 16_384;
-
-    /// <summary>Excess beyond the running range, as a share of the range, that counts as full novelty; above 0.</summary>
-    public double BeyondFull { get; init; } = 0.05;
 
     /// <summary>Complete blocks of points whose extremes form the remembered range; 1 to 4096.</summary>
     public int RangeBlocks { get; init; } = 16;
@@ -32,14 +38,14 @@ public sealed record NoveltyOptions
     /// <summary>Points per block of the remembered range; 1 to 100000.</summary>
     public int RangeBlockPoints { get; init; } = 288;
 
-    /// <summary>Experimental: density window.</summary>
-    public int DensityWindow { get; init; }
+    /// <summary>Points whose values a new value is compared with; 1 to RangeBlocks × RangeBlockPoints.</summary>
+    public int ValueWindow { get; init; } = DefaultValueWindow;
 
-    /// <summary>Experimental: density bins.</summary>
-    public int DensityBins { get; init; } = 32;
+    /// <summary>Cells of the value grid; 8 to 65536.</summary>
+    public int ValueCells { get; init; } = DefaultValueCells;
 
-    /// <summary>Experimental: neighbours for zero density novelty.</summary>
-    public double DensityFull { get; init; } = 5;
+    /// <summary>Headroom of the value grid beyond each end of the remembered range, as a share of the range; 0.05 to 4.</summary>
+    public double GridHeadroom { get; init; } = DefaultGridHeadroom;
 
     /// <summary>Quantisation levels over the running range; 2 to 1024.</summary>
     public int Levels { get; init; } = DefaultLevels;
@@ -67,6 +73,11 @@ public sealed record NoveltyOptions
         Check(Warmup is >= 0 and <= 100_000, "Warmup", Warmup, "0..100000 points");
         Check(Rest is >= 0 and <= 100_000, "Rest", Rest, "0..100000 points");
         Check(AlertNovelty is > 0.0 and <= 1.0, "AlertNovelty", AlertNovelty, "(0, 1]");
+        Check(RangeBlocks is >= 1 and <= 4096, "RangeBlocks", RangeBlocks, "1..4096");
+        Check(RangeBlockPoints is >= 1 and <= 100_000, "RangeBlockPoints", RangeBlockPoints, "1..100000 points");
+        Check(ValueWindow >= 1 && ValueWindow <= (long)RangeBlocks * RangeBlockPoints, "ValueWindow", ValueWindow, "1..RangeBlocks × RangeBlockPoints points");
+        Check(ValueCells is >= 8 and <= 65_536, "ValueCells", ValueCells, "8..65536");
+        Check(GridHeadroom is >= 0.05 and <= 4.0, "GridHeadroom", GridHeadroom, "0.05..4");
         Check(Memory is >= 64 and <= 1 << 20 && (Memory & (Memory - 1)) == 0, "Memory", Memory, "a power of two in 64..1048576");
     }
 

@@ -2,25 +2,37 @@ using System.Buffers;
 
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
-/// <summary>Scores each point by the share of its recent contexts (quantised value sequences) never seen before.</summary>
+/// <summary>Scores each point by how new it is: a value far from every recent value, or a context (quantised recent sequence) never seen.</summary>
+/// <remarks>
+/// Per finite point: the remembered range (<see cref="RangeMemory"/>) gives the scale. Value novelty is 1 when no
+/// value of the last <see cref="NoveltyOptions.ValueWindow"/> points lies in the point's cell of the value grid or next
+/// to it (<see cref="ValueGrid"/>), else 0. Context novelty is the share of the contexts ending at the point (its own
+/// level, the last two levels, … the last <see cref="NoveltyOptions.MaxOrder"/> levels, over
+/// <see cref="NoveltyOptions.Levels"/> levels of the range) that <see cref="ContextMemory"/> does not hold. The
+/// novelty is the larger of the two and the score 100 × novelty. A novelty of at least
+/// <see cref="NoveltyOptions.AlertNovelty"/> is an alert; the next <see cref="NoveltyOptions.Rest"/> points score 0
+/// while the scorer goes on learning, so an incident alerts once, at its onset. The first
+/// <see cref="NoveltyOptions.Warmup"/> points only learn. NaN and infinite values score 0 and change nothing.
+/// </remarks>
 internal sealed class NoveltyScorer : ISeriesScorer
 {
     private const int StateVersion = 1;
+    private const ulong HashSeed = 0x9E3779B97F4A7C15UL;
     private readonly NoveltyOptions _o;
     private readonly double[] _recent;
-    private readonly ContextMemory _memory;
-    private readonly double[] _dens;
-    private long _count;
+    private readonly ContextMemory _contexts;
     private readonly RangeMemory _range;
+    private readonly ValueGrid _grid;
+    private long _count;
     private long _restUntil;
 
     public NoveltyScorer(NoveltyOptions o)
     {
         _o = o;
         _recent = new double[o.MaxOrder];
-        _memory = new ContextMemory(o.Memory);
+        _contexts = new ContextMemory(o.Memory);
         _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
-        _dens = new double[Math.Max(1, o.DensityWindow)];
+        _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.GridHeadroom);
     }
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
@@ -40,47 +52,16 @@ internal sealed class NoveltyScorer : ISeriesScorer
     private double Step(double x)
     {
         long now = ++_count;
-        double priorRange = _range.Max - _range.Min;
-        double beyond = now == 1 || priorRange <= 0.0 ? 0.0 : Math.Max(x - _range.Max, _range.Min - x) / priorRange;
+        bool newValue = _grid.IsNew(x);
         _range.Add(x);
-        double lo = _range.Min;
-        double dn = 0.0;
-        if (_o.DensityWindow > 0)
-        {
-            double half = (_range.Max - lo) / (2.0 * _o.DensityBins);
-            int filled = (int)Math.Min(now - 1, _o.DensityWindow);
-            int c = 0;
-            for (int j = 0; j < filled; j++)
-            {
-                c += Math.Abs(_dens[j] - x) <= half ? 1 : 0;
-            }
-
-            dn = filled == 0 ? 0.0 : Math.Max(0.0, 1.0 - (c / _o.DensityFull));
-            _dens[(int)((now - 1) % _o.DensityWindow)] = x;
-        }
-
-        int k = _o.MaxOrder;
-        _recent[(int)(now % k)] = x;
-        double range = _range.Max - lo;
-        double perUnit = range > 0.0 ? _o.Levels / range : 0.0;
-        int orders = (int)Math.Min(now, k);
-        ulong h = 0x9E3779B97F4A7C15UL;
-        int unseen = 0;
-        for (int j = 0; j < orders; j++)
-        {
-            double v = _recent[(int)((now - j) % k)];
-            int level = Math.Min(_o.Levels - 1, (int)Math.Max(0.0, (v - lo) * perUnit));
-            h = Mix(h ^ (ulong)(level + 1));
-            ulong key = h == 0 ? 1UL : h;
-            unseen += _memory.SeenBeforeThenTouch(key, now) ? 0 : 1;
-        }
-
+        _grid.Add(x, _range.Min, _range.Max);
+        int unseen = CountUnseenContexts(x, now);
         if (now <= _o.Warmup || now < _restUntil)
         {
             return 0.0;
         }
 
-        double novelty = Math.Max(Math.Max(unseen / (double)k, Math.Min(1.0, beyond / _o.BeyondFull)), dn);
+        double novelty = newValue ? 1.0 : unseen / (double)_o.MaxOrder;
         if (novelty >= _o.AlertNovelty)
         {
             _restUntil = now + _o.Rest + 1;
@@ -89,6 +70,31 @@ internal sealed class NoveltyScorer : ISeriesScorer
         return ScoreScale.Max * novelty;
     }
 
+    /// <summary>Levels the last points over the current range, and counts (and learns) the contexts ending here that were unknown.</summary>
+    private int CountUnseenContexts(double x, long now)
+    {
+        int k = _recent.Length;
+        _recent[(int)(now % k)] = x;
+        double lo = _range.Min;
+        double range = _range.Max - lo;
+        double perUnit = range > 0.0 ? _o.Levels / range : 0.0;
+        int orders = (int)Math.Min(now, k);
+        ulong h = HashSeed;
+        int unseen = 0;
+        for (int j = 0; j < orders; j++)
+        {
+            double v = _recent[(int)((now - j) % k)];
+
+            // why: a remembered point may predate the remembered range; it takes the nearest level.
+            int level = (int)Math.Clamp((v - lo) * perUnit, 0.0, _o.Levels - 1.0);
+            h = Mix(h ^ (ulong)(level + 1));
+            unseen += _contexts.SeenBeforeThenTouch(h == 0 ? 1UL : h, now) ? 0 : 1;
+        }
+
+        return unseen;
+    }
+
+    /// <summary>The splitmix64 finaliser: a bijective 64-bit mix, so distinct contexts rarely share a key.</summary>
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
@@ -108,13 +114,9 @@ internal sealed class NoveltyScorer : ISeriesScorer
             w.Write(v);
         }
 
-        foreach (double v in _dens)
-        {
-            w.Write(v);
-        }
-
         _range.Write(ref w);
-        _memory.Write(ref w);
+        _grid.Write(ref w);
+        _contexts.Write(ref w);
     }
 
     public static NoveltyScorer Restore(NoveltyOptions o, ReadOnlySpan<byte> state)
@@ -140,13 +142,9 @@ internal sealed class NoveltyScorer : ISeriesScorer
             s._recent[j] = r.ReadDouble();
         }
 
-        for (int j = 0; j < s._dens.Length; j++)
-        {
-            s._dens[j] = r.ReadDouble();
-        }
-
         s._range.Read(ref r);
-        s._memory.Read(ref r);
+        s._grid.Read(ref r);
+        s._contexts.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved novelty state has trailing bytes.");
