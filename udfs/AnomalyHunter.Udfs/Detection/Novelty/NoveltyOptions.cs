@@ -29,8 +29,23 @@ public sealed record NoveltyOptions
     /// <summary>Default headroom of the value grid beyond each end of the range, as a share of the range.</summary>
     public const double DefaultGridHeadroom = 0.5;
 
+    /// <summary>Default half-life of the deviation baseline, in points.</summary>
+    public const double DefaultDeviationHalfLife = 100.0;
+
+    /// <summary>Default points averaged plainly before deviations are scored.</summary>
+    public const int DefaultDeviationMinHistory = 30;
+
+    /// <summary>Default standardised deviation beyond which a point stops updating the baseline's scale.</summary>
+    public const double DefaultDeviationClip = 3.0;
+
+    /// <summary>Default share of the normal rate at which a deviating point moves the location.</summary>
+    public const double DefaultDeviationAbsorb = 0.25;
+
+    /// <summary>Default number of points a deviation score is corrected for.</summary>
+    public const double DefaultDeviationFamily = 1000.0;
+
     /// <summary>Default number of contexts remembered (a power of two).</summary>
-    public const int DefaultMemory = 16_384;
+    public const int DefaultMemory = 8_192;
 
     /// <summary>Complete blocks of points whose extremes form the remembered range; 1 to 4096.</summary>
     public int RangeBlocks { get; init; } = 16;
@@ -46,6 +61,21 @@ public sealed record NoveltyOptions
 
     /// <summary>Headroom of the value grid beyond each end of the remembered range, as a share of the range; 0.05 to 4.</summary>
     public double GridHeadroom { get; init; } = DefaultGridHeadroom;
+
+    /// <summary>Half-life of the deviation baseline, in points; 2 to 1000000.</summary>
+    public double DeviationHalfLife { get; init; } = DefaultDeviationHalfLife;
+
+    /// <summary>Points averaged plainly before the deviation baseline becomes exponentially weighted and scores; 3 to 100000.</summary>
+    public int DeviationMinHistory { get; init; } = DefaultDeviationMinHistory;
+
+    /// <summary>Standardised deviation beyond which a point no longer updates the baseline's scale; 1 to 100.</summary>
+    public double DeviationClip { get; init; } = DefaultDeviationClip;
+
+    /// <summary>Share of the normal rate at which a deviating point moves the baseline's location; 0 to 1.</summary>
+    public double DeviationAbsorb { get; init; } = DefaultDeviationAbsorb;
+
+    /// <summary>Number of points a deviation score is corrected for (Bonferroni): the default threshold then marks deviations rarer than once per 100 × this many normal points; 1 to 1e9.</summary>
+    public double DeviationFamily { get; init; } = DefaultDeviationFamily;
 
     /// <summary>Quantisation levels over the running range; 2 to 1024.</summary>
     public int Levels { get; init; } = DefaultLevels;
@@ -78,6 +108,11 @@ public sealed record NoveltyOptions
         Check(ValueWindow >= 1 && ValueWindow <= (long)RangeBlocks * RangeBlockPoints, "ValueWindow", ValueWindow, "1..RangeBlocks × RangeBlockPoints points");
         Check(ValueCells is >= 8 and <= 65_536, "ValueCells", ValueCells, "8..65536");
         Check(GridHeadroom is >= 0.05 and <= 4.0, "GridHeadroom", GridHeadroom, "0.05..4");
+        Check(DeviationHalfLife is >= 2.0 and <= 1e6, "DeviationHalfLife", DeviationHalfLife, "2..1000000 points");
+        Check(DeviationMinHistory is >= 3 and <= 100_000, "DeviationMinHistory", DeviationMinHistory, "3..100000 points");
+        Check(DeviationClip is >= 1.0 and <= 100.0, "DeviationClip", DeviationClip, "1..100");
+        Check(DeviationAbsorb is >= 0.0 and <= 1.0, "DeviationAbsorb", DeviationAbsorb, "0..1");
+        Check(DeviationFamily is >= 1.0 and <= 1e9, "DeviationFamily", DeviationFamily, "1..1e9");
         Check(Memory is >= 64 and <= 1 << 20 && (Memory & (Memory - 1)) == 0, "Memory", Memory, "a power of two in 64..1048576");
     }
 

@@ -14,15 +14,18 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// while the scorer goes on learning, so an incident alerts once, at its onset. The first
 /// <see cref="NoveltyOptions.Warmup"/> points only learn. NaN and infinite values score 0 and change nothing.
 /// </remarks>
-internal sealed class NoveltyScorer : ISeriesScorer
+internal sealed class NoveltyScorer : IDeviationSeriesScorer
 {
     private const int StateVersion = 1;
+    // why: keeps the highest novelty short of an alert visibly below the threshold (19 rather than 19.99).
+    private const double BelowAlertShare = 0.95;
     private const ulong HashSeed = 0x9E3779B97F4A7C15UL;
     private readonly NoveltyOptions _o;
     private readonly double[] _recent;
     private readonly ContextMemory _contexts;
     private readonly RangeMemory _range;
     private readonly ValueGrid _grid;
+    private readonly DeviationTracker _deviation;
     private long _count;
     private long _restUntil;
 
@@ -33,19 +36,35 @@ internal sealed class NoveltyScorer : ISeriesScorer
         _contexts = new ContextMemory(o.Memory);
         _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
         _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.GridHeadroom);
+        _deviation = new DeviationTracker(o);
     }
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
+        => Score(timestampsMs, values, scores, Span<double>.Empty);
+
+    public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> alerts, Span<double> deviations)
     {
-        if (values.Length != scores.Length || timestampsMs.Length != values.Length)
+        if (values.Length != alerts.Length || timestampsMs.Length != values.Length)
         {
-            throw new ArgumentException("Timestamps, values and scores must have the same length.", nameof(scores));
+            throw new ArgumentException("Timestamps, values and scores must have the same length.", nameof(alerts));
+        }
+
+        bool withDeviations = !deviations.IsEmpty;
+        if (withDeviations && deviations.Length != values.Length)
+        {
+            throw new ArgumentException("Deviations must hold one score per point.", nameof(deviations));
         }
 
         for (int i = 0; i < values.Length; i++)
         {
             double x = values[i];
-            scores[i] = double.IsFinite(x) ? Step(x) : 0.0;
+            bool finite = double.IsFinite(x);
+            alerts[i] = finite ? Step(x) : 0.0;
+            double deviation = finite ? _deviation.Step(x) : 0.0;
+            if (withDeviations)
+            {
+                deviations[i] = deviation;
+            }
         }
     }
 
@@ -67,7 +86,15 @@ internal sealed class NoveltyScorer : ISeriesScorer
             _restUntil = now + _o.Rest + 1;
         }
 
-        return ScoreScale.Max * novelty;
+        return AlertScore(novelty);
+    }
+
+    /// <summary>Maps novelty onto the score scale so that alerts (novelty ≥ AlertNovelty) are exactly the scores ≥ <see cref="ScoreScale.DefaultThreshold"/>.</summary>
+    private double AlertScore(double novelty)
+    {
+        const double T = ScoreScale.DefaultThreshold;
+        double a = _o.AlertNovelty;
+        return novelty < a ? T * novelty / a * BelowAlertShare : T + ((ScoreScale.Max - T) * (a >= 1.0 ? 1.0 : (novelty - a) / (1.0 - a)));
     }
 
     /// <summary>Levels the last points over the current range, and counts (and learns) the contexts ending here that were unknown.</summary>
@@ -117,6 +144,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
         _range.Write(ref w);
         _grid.Write(ref w);
         _contexts.Write(ref w);
+        _deviation.Write(ref w);
     }
 
     public static NoveltyScorer Restore(NoveltyOptions o, ReadOnlySpan<byte> state)
@@ -145,6 +173,7 @@ internal sealed class NoveltyScorer : ISeriesScorer
         s._range.Read(ref r);
         s._grid.Read(ref r);
         s._contexts.Read(ref r);
+        s._deviation.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved novelty state has trailing bytes.");
