@@ -20,6 +20,12 @@ public sealed record NoveltyOptions
     /// <summary>Default novelty (share of unseen contexts) that raises an alert and starts a rest.</summary>
     public const double DefaultAlertNovelty = 0.75;
 
+    /// <summary>Default number of complete blocks whose extremes form the remembered range.</summary>
+    public const int DefaultRangeBlocks = 16;
+
+    /// <summary>Default points per block of the remembered range (a day of 5-minute points).</summary>
+    public const int DefaultRangeBlockPoints = 288;
+
     /// <summary>Default number of points whose values a new value is compared with.</summary>
     public const int DefaultValueWindow = 3000;
 
@@ -28,6 +34,9 @@ public sealed record NoveltyOptions
 
     /// <summary>Default headroom of the value grid beyond each end of the range, as a share of the range.</summary>
     public const double DefaultGridHeadroom = 0.5;
+
+    /// <summary>Default share of the laid range below which the value grid is laid again.</summary>
+    public const double DefaultGridRelayBelow = 0.5;
 
     /// <summary>Default half-life of the deviation baseline, in points.</summary>
     public const double DefaultDeviationHalfLife = 100.0;
@@ -48,10 +57,10 @@ public sealed record NoveltyOptions
     public const int DefaultMemory = 8_192;
 
     /// <summary>Complete blocks of points whose extremes form the remembered range; 1 to 4096.</summary>
-    public int RangeBlocks { get; init; } = 16;
+    public int RangeBlocks { get; init; } = DefaultRangeBlocks;
 
     /// <summary>Points per block of the remembered range; 1 to 100000.</summary>
-    public int RangeBlockPoints { get; init; } = 288;
+    public int RangeBlockPoints { get; init; } = DefaultRangeBlockPoints;
 
     /// <summary>Points whose values a new value is compared with; 1 to RangeBlocks × RangeBlockPoints.</summary>
     public int ValueWindow { get; init; } = DefaultValueWindow;
@@ -61,6 +70,9 @@ public sealed record NoveltyOptions
 
     /// <summary>Headroom of the value grid beyond each end of the remembered range, as a share of the range; 0.05 to 4.</summary>
     public double GridHeadroom { get; init; } = DefaultGridHeadroom;
+
+    /// <summary>The value grid is laid again when the range shrinks below this share of the range it was laid for; 0.01 to 0.99.</summary>
+    public double GridRelayBelow { get; init; } = DefaultGridRelayBelow;
 
     /// <summary>Half-life of the deviation baseline, in points; 2 to 1000000.</summary>
     public double DeviationHalfLife { get; init; } = DefaultDeviationHalfLife;
@@ -108,6 +120,7 @@ public sealed record NoveltyOptions
         Check(ValueWindow >= 1 && ValueWindow <= (long)RangeBlocks * RangeBlockPoints, "ValueWindow", ValueWindow, "1..RangeBlocks × RangeBlockPoints points");
         Check(ValueCells is >= 8 and <= 65_536, "ValueCells", ValueCells, "8..65536");
         Check(GridHeadroom is >= 0.05 and <= 4.0, "GridHeadroom", GridHeadroom, "0.05..4");
+        Check(GridRelayBelow is >= 0.01 and <= 0.99, "GridRelayBelow", GridRelayBelow, "0.01..0.99");
         Check(DeviationHalfLife is >= 2.0 and <= 1e6, "DeviationHalfLife", DeviationHalfLife, "2..1000000 points");
         Check(DeviationMinHistory is >= 3 and <= 100_000, "DeviationMinHistory", DeviationMinHistory, "3..100000 points");
         Check(DeviationClip is >= 1.0 and <= 100.0, "DeviationClip", DeviationClip, "1..100");

@@ -35,7 +35,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
         _recent = new double[o.MaxOrder];
         _contexts = new ContextMemory(o.Memory);
         _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
-        _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.GridHeadroom);
+        _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.GridHeadroom, o.GridRelayBelow);
         _deviation = new DeviationTracker(o);
     }
 

@@ -10,21 +10,31 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// </remarks>
 internal sealed class ValueGrid
 {
-    private const int ShrinkFactor = 4;
     private readonly double[] _ring;
     private readonly int[] _counts;
     private readonly double _headroom;
+    private readonly double _relayBelow;
     private int _filled;
     private int _head;
     private double _lo = double.NaN;
     private double _width;
 
-    public ValueGrid(int window, int cells, double headroom)
+    public ValueGrid(int window, int cells, double headroom, double relayBelow)
     {
+        _relayBelow = relayBelow;
         _ring = new double[window];
         _counts = new int[cells];
         _headroom = headroom;
     }
+
+    /// <summary>Lower edge of the grid; NaN before any value.</summary>
+    public double Lo => _lo;
+
+    /// <summary>Width of one cell; 0 while every value so far is equal.</summary>
+    public double Width => _width;
+
+    /// <summary>Number of cells.</summary>
+    public int Cells => _counts.Length;
 
     /// <summary>Whether <paramref name="x"/> is new: no recent value in its cell or the two beside it; false before any value.</summary>
     public bool IsNew(double x)
@@ -64,7 +74,7 @@ internal sealed class ValueGrid
     {
         double span = _width * _counts.Length;
         bool outside = double.IsNaN(_lo) || lo < _lo || hi > _lo + span || (_width == 0.0 && hi > lo);
-        if (outside || (hi - lo) * ShrinkFactor * (1.0 + (2.0 * _headroom)) < span)
+        if (outside || (hi - lo) * (1.0 + (2.0 * _headroom)) < _relayBelow * span)
         {
             Lay(lo, hi);
         }
