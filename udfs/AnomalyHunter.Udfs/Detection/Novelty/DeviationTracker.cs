@@ -17,6 +17,7 @@ internal sealed class DeviationTracker
     private readonly NoveltyOptions _o;
     private readonly double _rate;
     private readonly double _log10Family;
+    private readonly double _zeroBelow;
     private long _n;
     private double _location;
     private double _meanAbs;
@@ -26,6 +27,21 @@ internal sealed class DeviationTracker
         _o = o;
         _rate = 1.0 - Math.Pow(0.5, 1.0 / o.DeviationHalfLife);
         _log10Family = Math.Log10(o.DeviationFamily);
+        _zeroBelow = ZeroScoreBound(_log10Family);
+    }
+
+    /// <summary>A z below which the corrected score is surely 0 (so the tail need not be computed), by bisection.</summary>
+    private static double ZeroScoreBound(double log10Family)
+    {
+        double lo = 0.0;
+        double hi = 40.0;
+        for (int k = 0; k < 60; k++)
+        {
+            double mid = 0.5 * (lo + hi);
+            (lo, hi) = NormalDistribution.TwoSidedSurprise(mid) < log10Family ? (mid, hi) : (lo, mid);
+        }
+
+        return lo;
     }
 
     /// <summary>The deviation score of <paramref name="x"/> against the baseline before it, then the baseline's update.</summary>
@@ -50,6 +66,11 @@ internal sealed class DeviationTracker
         if (double.IsPositiveInfinity(z))
         {
             return ScoreScale.Max;
+        }
+
+        if (z < _zeroBelow)
+        {
+            return 0.0;
         }
 
         double decades = NormalDistribution.TwoSidedSurprise(z) - _log10Family;

@@ -28,6 +28,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
     private readonly DeviationTracker _deviation;
     private long _count;
     private long _restUntil;
+    private int _head;
 
     public NoveltyScorer(NoveltyOptions o)
     {
@@ -101,21 +102,23 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
     private int CountUnseenContexts(double x, long now)
     {
         int k = _recent.Length;
-        _recent[(int)(now % k)] = x;
+        _head = _head + 1 == k ? 0 : _head + 1;
+        _recent[_head] = x;
         double lo = _range.Min;
         double range = _range.Max - lo;
         double perUnit = range > 0.0 ? _o.Levels / range : 0.0;
+        double top = _o.Levels - 1.0;
         int orders = (int)Math.Min(now, k);
         ulong h = HashSeed;
         int unseen = 0;
+        int at = _head;
         for (int j = 0; j < orders; j++)
         {
-            double v = _recent[(int)((now - j) % k)];
-
             // why: a remembered point may predate the remembered range; it takes the nearest level.
-            int level = (int)Math.Clamp((v - lo) * perUnit, 0.0, _o.Levels - 1.0);
+            int level = (int)Math.Clamp((_recent[at] - lo) * perUnit, 0.0, top);
             h = Mix(h ^ (ulong)(level + 1));
             unseen += _contexts.SeenBeforeThenTouch(h == 0 ? 1UL : h, now) ? 0 : 1;
+            at = at == 0 ? k - 1 : at - 1;
         }
 
         return unseen;
@@ -135,6 +138,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
         w.Write(StateVersion);
         w.Write(_count);
         w.Write(_restUntil);
+        w.Write(_head);
         w.Write(_recent.Length);
         foreach (double v in _recent)
         {
@@ -159,7 +163,13 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
         {
             _count = r.ReadInt64(),
             _restUntil = r.ReadInt64(),
+            _head = r.ReadInt32(),
         };
+        if ((uint)s._head >= (uint)s._recent.Length)
+        {
+            throw new InvalidDataException("The saved novelty state is inconsistent.");
+        }
+
         if (r.ReadInt32() != s._recent.Length)
         {
             throw new InvalidDataException("The saved novelty state does not match the configured context length.");
