@@ -54,7 +54,7 @@ public sealed record NoveltyOptions
     public const double DefaultDeviationFamily = 1000.0;
 
     /// <summary>Default number of contexts remembered (a power of two).</summary>
-    public const int DefaultMemory = 8_192;
+    public const int DefaultMemory = 2_048;
 
     /// <summary>Complete blocks of points whose extremes form the remembered range; 1 to 4096.</summary>
     public int RangeBlocks { get; init; } = DefaultRangeBlocks;
