@@ -58,7 +58,7 @@ public static class NabCommand
     }
 
     /// <summary>Prints the three profiles, the per-category figures of the standard profile and the time taken.</summary>
-    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, bool perFile, string? dumpPath = null)
+    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, bool perFile, string? dumpPath = null, int bootstrap = 0)
     {
         IReadOnlyList<NabSeries> corpus = NabCorpus.Load(dataPath);
         ISeriesScorerFactory? factory = detector == "zscore-reference" ? null : DetectorCatalog.Create(detector, overrides);
@@ -95,6 +95,15 @@ public static class NabCommand
                 NabResult one = NabScorer.Evaluate([s], NabProfile.Standard, standard.Threshold);
                 Console.WriteLine(string.Create(inv, $"  {s.Series.Category[..8]}/{s.Series.Name,-36} raw {one.RawScore,7:F3}  detected {one.DetectedWindows}/{one.Windows}  fp {one.FalsePositives}"));
                 Console.WriteLine("      " + NabDetections.Describe(s, standard.Threshold));
+            }
+        }
+
+        if (bootstrap > 0)
+        {
+            foreach (NabProfile profile in NabProfile.All)
+            {
+                (double mean, double sd, double p5, double p95) = NabBootstrap.Resample(scored, profile, bootstrap);
+                Console.WriteLine(string.Create(inv, $"bootstrap over files ({bootstrap} resamples) {profile.Name,-14} mean {mean,6:F2}  sd {sd,5:F2}  5%..95% {p5,6:F2}..{p95,6:F2}"));
             }
         }
 

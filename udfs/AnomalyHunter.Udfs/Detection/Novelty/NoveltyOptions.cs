@@ -2,7 +2,7 @@ using AnomalyHunter.Udfs.Options;
 
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
-/// <summary>Settings of the context-novelty detector; the defaults are the configuration measured on nab-open.</summary>
+/// <summary>Settings of the novelty detector (alert output) and of its deviation output; the defaults are the configuration measured on nab-open.</summary>
 public sealed record NoveltyOptions
 {
     /// <summary>Default number of quantisation levels over the running range.</summary>

@@ -9,14 +9,17 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// to it (<see cref="ValueGrid"/>), else 0. Context novelty is the share of the contexts ending at the point (its own
 /// level, the last two levels, … the last <see cref="NoveltyOptions.MaxOrder"/> levels, over
 /// <see cref="NoveltyOptions.Levels"/> levels of the range) that <see cref="ContextMemory"/> does not hold. The
-/// novelty is the larger of the two and the score 100 × novelty. A novelty of at least
-/// <see cref="NoveltyOptions.AlertNovelty"/> is an alert; the next <see cref="NoveltyOptions.Rest"/> points score 0
+/// novelty is 1 for a new value, else the context novelty. A novelty of at least <see cref="NoveltyOptions.AlertNovelty"/>
+/// is an alert: it scores from <see cref="ScoreScale.DefaultThreshold"/> (at the alert novelty) to 100 (novelty 1),
+/// lower novelty scores proportionally below the threshold; the next <see cref="NoveltyOptions.Rest"/> points score 0
 /// while the scorer goes on learning, so an incident alerts once, at its onset. The first
-/// <see cref="NoveltyOptions.Warmup"/> points only learn. NaN and infinite values score 0 and change nothing.
+/// <see cref="NoveltyOptions.Warmup"/> points only learn. The deviation output comes from <see cref="DeviationTracker"/>.
+/// NaN and infinite values score 0 on both outputs and change nothing.
 /// </remarks>
 internal sealed class NoveltyScorer : IDeviationSeriesScorer
 {
     private const int StateVersion = 1;
+
     // why: keeps the highest novelty short of an alert visibly below the threshold (19 rather than 19.99).
     private const double BelowAlertShare = 0.95;
     private const ulong HashSeed = 0x9E3779B97F4A7C15UL;

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
-/// <summary>Creates and restores context-novelty scorers for one configuration.</summary>
+/// <summary>Creates and restores novelty scorers (<see cref="IDeviationSeriesScorer"/>: an alert at the onset of something new, and a deviation score per point) for one configuration.</summary>
 public sealed class NoveltyScorerFactory : ISeriesScorerFactory
 {
     private readonly NoveltyOptions _options;
