@@ -71,23 +71,9 @@ internal sealed class ContextMemory
 
     public void Write(ref NoveltyStateWriter writer)
     {
-        int used = 0;
-        for (int s = 0; s < _keys.Length; s++)
-        {
-            used += _keys[s] != 0 ? 1 : 0;
-        }
-
         writer.Write(_keys.Length);
-        writer.Write(used);
-        for (int s = 0; s < _keys.Length; s++)
-        {
-            if (_keys[s] != 0)
-            {
-                writer.Write(s);
-                writer.Write(_keys[s]);
-                writer.Write(_lastSeen[s]);
-            }
-        }
+        writer.Write(_keys);
+        writer.Write(_lastSeen);
     }
 
     public void Read(ref NoveltyStateReader reader)
@@ -97,17 +83,7 @@ internal sealed class ContextMemory
             throw new InvalidDataException("The saved context memory does not match the configured capacity.");
         }
 
-        int used = reader.ReadInt32();
-        for (int k = 0; k < used; k++)
-        {
-            int s = reader.ReadInt32();
-            if ((uint)s >= (uint)_keys.Length)
-            {
-                throw new InvalidDataException("The saved context memory has a slot out of range.");
-            }
-
-            _keys[s] = reader.ReadUInt64();
-            _lastSeen[s] = reader.ReadInt64();
-        }
+        reader.Read(_keys);
+        reader.Read(_lastSeen);
     }
 }

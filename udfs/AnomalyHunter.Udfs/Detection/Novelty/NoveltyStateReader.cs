@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
@@ -41,6 +42,34 @@ internal ref struct NoveltyStateReader
         double v = BinaryPrimitives.ReadDoubleLittleEndian(_rest);
         _rest = _rest[8..];
         return v;
+    }
+
+    /// <summary>Fills <paramref name="target"/> with values written back to back by the writer's span overloads.</summary>
+    public void Read(Span<double> target) => ReadBlock(MemoryMarshal.Cast<double, long>(target));
+
+    /// <summary>Fills <paramref name="target"/> with values written back to back by the writer's span overloads.</summary>
+    public void Read(Span<ulong> target) => ReadBlock(MemoryMarshal.Cast<ulong, long>(target));
+
+    /// <summary>Fills <paramref name="target"/> with values written back to back by the writer's span overloads.</summary>
+    public void Read(Span<long> target) => ReadBlock(target);
+
+    private void ReadBlock(Span<long> target)
+    {
+        int size = 8 * target.Length;
+        Ensure(size);
+        if (BitConverter.IsLittleEndian)
+        {
+            _rest[..size].CopyTo(MemoryMarshal.AsBytes(target));
+        }
+        else
+        {
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = BinaryPrimitives.ReadInt64LittleEndian(_rest[(8 * i)..]);
+            }
+        }
+
+        _rest = _rest[size..];
     }
 
     private readonly void Ensure(int bytes)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
@@ -33,5 +34,33 @@ internal ref struct NoveltyStateWriter
     {
         BinaryPrimitives.WriteDoubleLittleEndian(_writer.GetSpan(8), value);
         _writer.Advance(8);
+    }
+
+    /// <summary>Writes the values back to back, without a length.</summary>
+    public readonly void Write(ReadOnlySpan<double> values) => WriteBlock(MemoryMarshal.Cast<double, long>(values));
+
+    /// <summary>Writes the values back to back, without a length.</summary>
+    public readonly void Write(ReadOnlySpan<ulong> values) => WriteBlock(MemoryMarshal.Cast<ulong, long>(values));
+
+    /// <summary>Writes the values back to back, without a length.</summary>
+    public readonly void Write(ReadOnlySpan<long> values) => WriteBlock(values);
+
+    private readonly void WriteBlock(ReadOnlySpan<long> values)
+    {
+        int size = 8 * values.Length;
+        Span<byte> span = _writer.GetSpan(size)[..size];
+        if (BitConverter.IsLittleEndian)
+        {
+            MemoryMarshal.AsBytes(values).CopyTo(span);
+        }
+        else
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(span[(8 * i)..], values[i]);
+            }
+        }
+
+        _writer.Advance(size);
     }
 }

@@ -124,10 +124,7 @@ internal sealed class ValueGrid
         w.Write(_head);
         w.Write(_lo);
         w.Write(_width);
-        for (int k = 0; k < _filled; k++)
-        {
-            w.Write(_ring[k]);
-        }
+        w.Write(_ring.AsSpan(0, _filled));
     }
 
     public void Read(ref NoveltyStateReader r)
@@ -146,9 +143,9 @@ internal sealed class ValueGrid
 
         _lo = r.ReadDouble();
         _width = r.ReadDouble();
+        r.Read(_ring.AsSpan(0, _filled));
         for (int k = 0; k < _filled; k++)
         {
-            _ring[k] = r.ReadDouble();
             _counts[CellOf(_ring[k])]++;
         }
     }
