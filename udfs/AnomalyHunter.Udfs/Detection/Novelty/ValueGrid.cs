@@ -96,8 +96,11 @@ internal sealed class ValueGrid
     private void Lay(double lo, double hi)
     {
         double range = hi - lo;
-        _lo = lo - (_headroom * range);
         _width = range * (1.0 + (2.0 * _headroom)) / _counts.Length;
+
+        // why: half a cell off, so that the range's own ends (always data values) fall mid-cell, not on edges where
+        // rounding would decide their cell differently for the same data shifted or scaled.
+        _lo = lo - (_headroom * range) - (0.5 * _width);
         Array.Clear(_counts);
         for (int k = 0; k < _filled; k++)
         {
