@@ -63,7 +63,7 @@ public sealed class NoveltyKernelTests
         const int window = 150;
         double[] values = Wandering(seed, 3000);
         var range = new RangeMemory(4, 50);
-        var grid = new ValueGrid(window, 24, 0.3, 0.5);
+        var grid = new ValueGrid(window, 48, 2, 0.3, 0.5);
         for (int n = 0; n < values.Length; n++)
         {
             double x = values[n];
@@ -100,7 +100,7 @@ public sealed class NoveltyKernelTests
         foreach (double v in recent)
         {
             double cell = Math.Clamp(Math.Floor((v - grid.Lo) / grid.Width), 0, grid.Cells - 1);
-            if (Math.Abs(cell - at) <= 1)
+            if (Math.Abs(cell - at) <= grid.Reach)
             {
                 return false;
             }

@@ -123,6 +123,7 @@ public sealed class NoveltyScorerTests
         { "RangeBlockPoints", new NoveltyOptions { RangeBlockPoints = 0 } },
         { "ValueWindow", new NoveltyOptions { ValueWindow = 16 * 288 + 1 } },
         { "ValueCells", new NoveltyOptions { ValueCells = 4 } },
+        { "ValueReach", new NoveltyOptions { ValueReach = -1 } },
         { "GridHeadroom", new NoveltyOptions { GridHeadroom = 0.0 } },
         { "GridRelayBelow", new NoveltyOptions { GridRelayBelow = 1.0 } },
         { "DeviationHalfLife", new NoveltyOptions { DeviationHalfLife = 1.0 } },

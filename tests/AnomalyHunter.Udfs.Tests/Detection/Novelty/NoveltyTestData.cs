@@ -16,7 +16,7 @@ internal static class NoveltyTestData
         RangeBlocks = 4,
         RangeBlockPoints = 100,
         ValueWindow = 300,
-        ValueCells = 32,
+        ValueCells = 48,
         Memory = 256,
     };
 

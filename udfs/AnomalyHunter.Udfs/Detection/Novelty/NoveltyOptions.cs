@@ -30,7 +30,10 @@ public sealed record NoveltyOptions
     public const int DefaultValueWindow = 3000;
 
     /// <summary>Default number of cells of the value grid.</summary>
-    public const int DefaultValueCells = 96;
+    public const int DefaultValueCells = 192;
+
+    /// <summary>Default number of cells searched on each side of a value's cell (with the default cells and headroom, a reach of 1/48 to 1/32 of the range).</summary>
+    public const int DefaultValueReach = 2;
 
     /// <summary>Default headroom of the value grid beyond each end of the range, as a share of the range.</summary>
     public const double DefaultGridHeadroom = 0.5;
@@ -67,6 +70,9 @@ public sealed record NoveltyOptions
 
     /// <summary>Cells of the value grid; 8 to 65536.</summary>
     public int ValueCells { get; init; } = DefaultValueCells;
+
+    /// <summary>Cells searched on each side of a value's cell for recent values; 0 to ValueCells.</summary>
+    public int ValueReach { get; init; } = DefaultValueReach;
 
     /// <summary>Headroom of the value grid beyond each end of the remembered range, as a share of the range; 0.05 to 4.</summary>
     public double GridHeadroom { get; init; } = DefaultGridHeadroom;
@@ -119,6 +125,7 @@ public sealed record NoveltyOptions
         Check(RangeBlockPoints is >= 1 and <= 100_000, "RangeBlockPoints", RangeBlockPoints, "1..100000 points");
         Check(ValueWindow >= 1 && ValueWindow <= (long)RangeBlocks * RangeBlockPoints, "ValueWindow", ValueWindow, "1..RangeBlocks × RangeBlockPoints points");
         Check(ValueCells is >= 8 and <= 65_536, "ValueCells", ValueCells, "8..65536");
+        Check(ValueReach >= 0 && ValueReach <= ValueCells, "ValueReach", ValueReach, "0..ValueCells");
         Check(GridHeadroom is >= 0.05 and <= 4.0, "GridHeadroom", GridHeadroom, "0.05..4");
         Check(GridRelayBelow is >= 0.01 and <= 0.99, "GridRelayBelow", GridRelayBelow, "0.01..0.99");
         Check(DeviationHalfLife is >= 2.0 and <= 1e6, "DeviationHalfLife", DeviationHalfLife, "2..1000000 points");

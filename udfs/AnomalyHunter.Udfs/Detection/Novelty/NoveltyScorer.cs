@@ -5,8 +5,8 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// <summary>Scores each point by how new it is: a value far from every recent value, or a context (quantised recent sequence) never seen.</summary>
 /// <remarks>
 /// Per finite point: the remembered range (<see cref="RangeMemory"/>) gives the scale. Value novelty is 1 when no
-/// value of the last <see cref="NoveltyOptions.ValueWindow"/> points lies in the point's cell of the value grid or next
-/// to it (<see cref="ValueGrid"/>), else 0. Context novelty is the share of the contexts ending at the point (its own
+/// value of the last <see cref="NoveltyOptions.ValueWindow"/> points lies in the point's cell of the value grid or within
+/// <see cref="NoveltyOptions.ValueReach"/> cells of it (<see cref="ValueGrid"/>), else 0. Context novelty is the share of the contexts ending at the point (its own
 /// level, the last two levels, … the last <see cref="NoveltyOptions.MaxOrder"/> levels, over
 /// <see cref="NoveltyOptions.Levels"/> levels of the range) that <see cref="ContextMemory"/> does not hold. The
 /// novelty is 1 for a new value, else the context novelty. A novelty of at least <see cref="NoveltyOptions.AlertNovelty"/>
@@ -39,7 +39,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
         _recent = new double[o.MaxOrder];
         _contexts = new ContextMemory(o.Memory);
         _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
-        _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.GridHeadroom, o.GridRelayBelow);
+        _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.ValueReach, o.GridHeadroom, o.GridRelayBelow);
         _deviation = new DeviationTracker(o);
     }
 

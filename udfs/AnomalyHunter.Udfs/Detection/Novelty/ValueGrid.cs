@@ -2,8 +2,8 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 
 /// <summary>Counts the values of the last points per cell of a grid laid over the remembered range, to tell whether a value is new.</summary>
 /// <remarks>
-/// A value is new when neither its cell nor the two next to it holds any of the last <c>window</c> values, or when it
-/// lies off the grid. The grid spans the remembered range plus a headroom on each side, split into equal cells; it is
+/// A value is new when neither its cell nor the <c>reach</c> cells on each side hold any of the last <c>window</c> values,
+/// or when it lies off the grid. The grid spans the remembered range plus a headroom on each side, split into equal cells; it is
 /// laid again (and the counts rebuilt from the ring of recent values) only when the range leaves the grid or shrinks
 /// below a quarter of it, so a drifting series costs a rebuild per doubling of its range, not per point.
 /// A grid over a zero range (every value so far equal) has cells of width 0: a value is new when it differs.
@@ -14,13 +14,15 @@ internal sealed class ValueGrid
     private readonly int[] _counts;
     private readonly double _headroom;
     private readonly double _relayBelow;
+    private readonly int _reach;
     private int _filled;
     private int _head;
     private double _lo = double.NaN;
     private double _width;
 
-    public ValueGrid(int window, int cells, double headroom, double relayBelow)
+    public ValueGrid(int window, int cells, int reach, double headroom, double relayBelow)
     {
+        _reach = reach;
         _relayBelow = relayBelow;
         _ring = new double[window];
         _counts = new int[cells];
@@ -36,7 +38,10 @@ internal sealed class ValueGrid
     /// <summary>Number of cells.</summary>
     public int Cells => _counts.Length;
 
-    /// <summary>Whether <paramref name="x"/> is new: no recent value in its cell or the two beside it; false before any value.</summary>
+    /// <summary>Cells on each side of a value's cell that are searched for recent values.</summary>
+    public int Reach => _reach;
+
+    /// <summary>Whether <paramref name="x"/> is new: no recent value in its cell or within reach of it; false before any value.</summary>
     public bool IsNew(double x)
     {
         if (_filled == 0)
@@ -56,8 +61,8 @@ internal sealed class ValueGrid
         }
 
         int c = (int)at;
-        int from = Math.Max(0, c - 1);
-        int to = Math.Min(_counts.Length - 1, c + 1);
+        int from = Math.Max(0, c - _reach);
+        int to = Math.Min(_counts.Length - 1, c + _reach);
         for (int k = from; k <= to; k++)
         {
             if (_counts[k] != 0)
