@@ -4,7 +4,7 @@ using AnomalyHunter.Quality.Harness;
 using AnomalyHunter.Quality.Nab;
 
 var dataOption = new Option<string?>("--data") { Description = "Dataset folder (default: shared/datasets/<name> found above the working directory)." };
-var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, robust-z or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
+var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, robust-z, novelty or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
 var setOption = new Option<string[]>("--set") { Description = "Option override Name=Value, repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
 var perFileOption = new Option<bool>("--per-file") { Description = "Also print one line per file, with its windows, detections and false positives at the standard threshold." };
 var bootstrapOption = new Option<int>("--bootstrap") { Description = "Also resample the files this many times (seeded, with replacement) and print the mean and spread of each profile's score.", DefaultValueFactory = _ => 0 };
@@ -34,7 +34,22 @@ demo.SetAction(r => DemoCommand.Run(
     r.GetValue(detectorOption)!,
     r.GetValue(setOption) ?? []));
 
+var batchOption = new Option<string>("--batch") { Description = "Replay batch length (TimeSpan).", DefaultValueFactory = _ => "1.00:00:00" };
+var backtest = new Command("nab-backtest", "Score nab-open through the product: backtest (ingest + detect in daily batches), then the NAB rules.");
+backtest.Options.Add(dataOption);
+backtest.Options.Add(detectorOption);
+backtest.Options.Add(setOption);
+backtest.Options.Add(perFileOption);
+backtest.Options.Add(batchOption);
+backtest.SetAction((r, _) => BacktestNabCommand.RunAsync(
+    r.GetValue(dataOption) ?? NabCorpus.Locate() ?? throw new DirectoryNotFoundException("nab-open not found; pass --data."),
+    r.GetValue(detectorOption)!,
+    r.GetValue(setOption) ?? [],
+    r.GetValue(perFileOption),
+    r.GetValue(batchOption)!));
+
 var root = new RootCommand("Detection-quality harness: NAB scores and demo-dataset criteria.");
 root.Subcommands.Add(nab);
 root.Subcommands.Add(demo);
-return root.Parse(args).Invoke();
+root.Subcommands.Add(backtest);
+return await root.Parse(args).InvokeAsync();

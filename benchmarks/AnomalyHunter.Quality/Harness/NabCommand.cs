@@ -27,6 +27,25 @@ public static class NabCommand
     // why: the process CPU clock ticks coarsely (about 10 ms); several passes per measurement keep its error small.
     private const int BackfillPasses = 4;
 
+    /// <summary>Prints the three profiles, the per-category figures of the standard profile and the time taken.</summary>
+    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, bool perFile, string? dumpPath = null, int bootstrap = 0)
+    {
+        IReadOnlyList<NabSeries> corpus = NabCorpus.Load(dataPath);
+        ISeriesScorerFactory? factory = detector == "zscore-reference" ? null : DetectorCatalog.Create(detector, overrides);
+        (List<NabScoredSeries> scored, TimeSpan elapsed) = ScoreCorpus(corpus, factory);
+        var speed = new List<string>();
+        if (factory is not null)
+        {
+            int rows = corpus.Sum(s => s.Values.Length);
+            (TimeSpan wall, TimeSpan cpu) = Time(corpus, s => DailyBatchRunner.RunOnce(factory, s.TimestampsMs, s.Values));
+            speed.Add(string.Create(CultureInfo.InvariantCulture, $"one backfill call per file (no state round trips), best of 5: {wall.TotalMilliseconds:F0} ms wall ({wall.TotalMilliseconds * 1e6 / rows:F0} ns/row), {cpu.TotalMilliseconds:F0} ms process CPU ({cpu.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
+            (wall, cpu) = Time(corpus, s => DailyBatchRunner.Run(factory, s.TimestampsMs, s.Values));
+            speed.Add(string.Create(CultureInfo.InvariantCulture, $"daily batches with state round trips (warm), best of 5: {wall.TotalMilliseconds:F0} ms wall ({wall.TotalMilliseconds * 1e6 / rows:F0} ns/row), {cpu.TotalMilliseconds:F0} ms process CPU ({cpu.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
+        }
+
+        return Report(scored, detector, overrides, elapsed, perFile, "scored in daily batches (cold, with JIT)", speed, dumpPath, bootstrap);
+    }
+
     /// <summary>Wall and process CPU time of <paramref name="score"/> over every file, best of five runs (so that JIT compilation and a busy machine weigh least).</summary>
     /// <remarks>The CPU time is the better measure on a busy machine: it does not count time spent waiting for a core.</remarks>
     public static (TimeSpan Wall, TimeSpan Cpu) Time(IReadOnlyList<NabSeries> corpus, Action<NabSeries> score)
@@ -57,22 +76,17 @@ public static class NabCommand
         return (bestWall, bestCpu);
     }
 
-    /// <summary>Prints the three profiles, the per-category figures of the standard profile and the time taken.</summary>
-    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, bool perFile, string? dumpPath = null, int bootstrap = 0)
+    /// <summary>Prints the figures of an already scored corpus, with optional extra lines after the header, a per-file score dump and a bootstrap over files.</summary>
+    public static int Report(IReadOnlyList<NabScoredSeries> scored, string detector, IReadOnlyList<string> overrides, TimeSpan elapsed, bool perFile, string how, IReadOnlyList<string>? extraLines = null, string? dumpPath = null, int bootstrap = 0)
     {
-        IReadOnlyList<NabSeries> corpus = NabCorpus.Load(dataPath);
-        ISeriesScorerFactory? factory = detector == "zscore-reference" ? null : DetectorCatalog.Create(detector, overrides);
-        (List<NabScoredSeries> scored, TimeSpan elapsed) = ScoreCorpus(corpus, factory);
+        var corpus = scored.Select(s => s.Series).ToList();
         int rows = corpus.Sum(s => s.Values.Length);
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)}"));
-        Console.WriteLine(string.Create(inv, $"{corpus.Count} files, {rows} rows, {corpus.Sum(s => s.Windows.Length)} windows; scored in daily batches in {elapsed.TotalMilliseconds:F0} ms ({elapsed.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
-        if (factory is not null)
+        Console.WriteLine(string.Create(inv, $"{corpus.Count} files, {rows} rows, {corpus.Sum(s => s.Windows.Length)} windows; {how} in {elapsed.TotalMilliseconds:F0} ms ({elapsed.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
+        foreach (string line in extraLines ?? [])
         {
-            (TimeSpan wall, TimeSpan cpu) = Time(corpus, s => DailyBatchRunner.RunOnce(factory, s.TimestampsMs, s.Values));
-            Console.WriteLine(string.Create(inv, $"one backfill call per file (no state round trips), best of 5: {wall.TotalMilliseconds:F0} ms wall ({wall.TotalMilliseconds * 1e6 / rows:F0} ns/row), {cpu.TotalMilliseconds:F0} ms process CPU ({cpu.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
-            (wall, cpu) = Time(corpus, s => DailyBatchRunner.Run(factory, s.TimestampsMs, s.Values));
-            Console.WriteLine(string.Create(inv, $"daily batches with state round trips (warm), best of 5: {wall.TotalMilliseconds:F0} ms wall ({wall.TotalMilliseconds * 1e6 / rows:F0} ns/row), {cpu.TotalMilliseconds:F0} ms process CPU ({cpu.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
+            Console.WriteLine(line);
         }
 
         var results = NabProfile.All.Select(p => NabScorer.Score(scored, p)).ToList();
