@@ -160,8 +160,9 @@ public sealed class DetectJob
                 {
                     var ts = block.TimestampsMs.AsSpan(range.Start, range.End - range.Start);
                     var values = block.Values.AsSpan(range.Start, range.End - range.Start);
-                    var scores = states[range.SeriesId].Score(ts, values);
-                    sink?.OnScores(range.SeriesId, ts, values, scores);
+                    var state = states[range.SeriesId];
+                    state.Score(ts, values);
+                    sink?.OnScores(range.SeriesId, ts, values, state.LastScores, state.LastAlerts);
                 });
             points += block.Count;
         }

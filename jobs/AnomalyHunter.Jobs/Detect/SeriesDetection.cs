@@ -11,9 +11,12 @@ internal sealed class SeriesDetection
     private readonly PassSet _passes;
     private readonly Udfs.Detection.ISeriesScorer[] _scorers;
     private readonly WindowTracker _windows;
+    private readonly bool _hasAlerts;
     private double[] _scores = [];
     private double[] _passScores = [];
     private double[] _pass = [];
+    private double[] _alert = [];
+    private double[] _alerts = [];
 
     private SeriesDetection(long seriesId, PassSet passes, Udfs.Detection.ISeriesScorer[] scorers, WindowTracker windows, long watermarkMs, long pointsSeen)
     {
@@ -23,6 +26,7 @@ internal sealed class SeriesDetection
         _windows = windows;
         WatermarkMs = watermarkMs;
         PointsSeen = pointsSeen;
+        _hasAlerts = scorers.Any(s => s is Udfs.Detection.IDeviationSeriesScorer);
     }
 
     public long SeriesId { get; }
@@ -59,8 +63,16 @@ internal sealed class SeriesDetection
         return new SeriesDetection(cursor.SeriesId, passes, scorers, windows, cursor.WatermarkMs, cursor.PointsSeen);
     }
 
-    /// <summary>Scores points that follow the watermark, in time order; returns the combined scores (valid until the next call).</summary>
-    public ReadOnlySpan<double> Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values)
+    /// <summary>The combined deviation scores of the last <see cref="Score"/> call (they form the windows).</summary>
+    public ReadOnlySpan<double> LastScores => _scores.AsSpan(0, _last);
+
+    /// <summary>The alert scores of the last call: the onset of something new, from passes that report onsets; otherwise the combined score.</summary>
+    public ReadOnlySpan<double> LastAlerts => _alerts.AsSpan(0, _last);
+
+    private int _last;
+
+    /// <summary>Scores points that follow the watermark, in time order; see <see cref="LastScores"/> and <see cref="LastAlerts"/>.</summary>
+    public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values)
     {
         int n = values.Length;
         int k = _scorers.Length;
@@ -69,15 +81,32 @@ internal sealed class SeriesDetection
             int size = Math.Max(n, 2 * _scores.Length);
             _scores = new double[size];
             _pass = new double[size];
+            _alert = new double[size];
+            _alerts = new double[size];
             _passScores = new double[size * k];
         }
 
         var combined = _scores.AsSpan(0, n);
+        var alerts = _alerts.AsSpan(0, n);
+        alerts.Clear();
         var perPass = _passScores.AsSpan(0, n * k);
         for (int p = 0; p < k; p++)
         {
             var own = _pass.AsSpan(0, n);
-            _scorers[p].Score(timestampsMs, values, own);
+            if (_scorers[p] is Udfs.Detection.IDeviationSeriesScorer twoOutputs)
+            {
+                var alert = _alert.AsSpan(0, n);
+                twoOutputs.Score(timestampsMs, values, alert, own);
+                for (int i = 0; i < n; i++)
+                {
+                    alerts[i] = Math.Max(alerts[i], alert[i]);
+                }
+            }
+            else
+            {
+                _scorers[p].Score(timestampsMs, values, own);
+            }
+
             for (int i = 0; i < n; i++)
             {
                 perPass[(i * k) + p] = own[i];
@@ -89,10 +118,15 @@ internal sealed class SeriesDetection
             combined[i] = _passes.Combine(perPass.Slice(i * k, k));
         }
 
+        if (!_hasAlerts)
+        {
+            combined.CopyTo(alerts);
+        }
+
         _windows.Feed(timestampsMs, combined, perPass, ChangedWindows.Add);
         WatermarkMs = timestampsMs[^1];
         PointsSeen += n;
-        return combined;
+        _last = n;
     }
 
     public SeriesCursor ToCursor()
