@@ -4,8 +4,10 @@ using AnomalyHunter.Quality.Harness;
 using AnomalyHunter.Quality.Nab;
 
 var dataOption = new Option<string?>("--data") { Description = "Dataset folder (default: shared/datasets/<name> found above the working directory)." };
-var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, robust-z or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
+var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, statistical, robust-z or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
 var setOption = new Option<string[]>("--set") { Description = "Option override Name=Value, repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
+var streamOption = new Option<ScoreStream>("--stream") { Description = "Which output to evaluate: Alert (the alert score where the detector has one) or Deviation.", DefaultValueFactory = _ => ScoreStream.Alert };
+var dumpOption = new Option<string?>("--dump") { Description = "Folder to write one score file per series into (NAB only)." };
 var perFileOption = new Option<bool>("--per-file") { Description = "Also print one line per file." };
 
 var nab = new Command("nab", "Score the nab-open corpus (NAB v1.1 rules) in daily batches.");
@@ -13,20 +15,26 @@ nab.Options.Add(dataOption);
 nab.Options.Add(detectorOption);
 nab.Options.Add(setOption);
 nab.Options.Add(perFileOption);
+nab.Options.Add(streamOption);
+nab.Options.Add(dumpOption);
 nab.SetAction(r => NabCommand.Run(
     r.GetValue(dataOption) ?? NabCorpus.Locate() ?? throw new DirectoryNotFoundException("nab-open not found; pass --data."),
     r.GetValue(detectorOption)!,
     r.GetValue(setOption) ?? [],
-    r.GetValue(perFileOption)));
+    r.GetValue(perFileOption),
+    r.GetValue(streamOption),
+    r.GetValue(dumpOption)));
 
 var demo = new Command("demo", "Check the anomaly-hunter-demo criteria per file.");
 demo.Options.Add(dataOption);
 demo.Options.Add(detectorOption);
 demo.Options.Add(setOption);
+demo.Options.Add(streamOption);
 demo.SetAction(r => DemoCommand.Run(
     r.GetValue(dataOption) ?? DemoCorpus.Locate() ?? throw new DirectoryNotFoundException("anomaly-hunter-demo not found; pass --data."),
     r.GetValue(detectorOption)!,
-    r.GetValue(setOption) ?? []));
+    r.GetValue(setOption) ?? [],
+    r.GetValue(streamOption)));
 
 var root = new RootCommand("Detection-quality harness: NAB scores and demo-dataset criteria.");
 root.Subcommands.Add(nab);

@@ -12,17 +12,17 @@ public static class DemoCommand
     public const int MergeGap = 5;
 
     /// <summary>Evaluates every scenario at <see cref="ScoreScale.DefaultThreshold"/>; returns 0 when all criteria hold, 1 otherwise.</summary>
-    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides)
+    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, ScoreStream stream = ScoreStream.Alert)
     {
         ISeriesScorerFactory factory = DetectorCatalog.Create(detector, overrides);
         var inv = CultureInfo.InvariantCulture;
         double threshold = ScoreScale.DefaultThreshold;
-        Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)}; threshold {threshold}, runs merged when ≤ {MergeGap} rows apart"));
+        Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)} (stream {stream}); threshold {threshold}, runs merged when ≤ {MergeGap} rows apart"));
         int detected = 0, windows = 0, reported = 0, overlapping = 0, early = 0, earlyRequired = 0;
         foreach (DemoScenario scenario in DemoCorpus.Scenarios)
         {
             (long[] ts, double[] values) = NabCorpus.ReadCsv(Path.Combine(dataPath, scenario.File));
-            double[] scores = DailyBatchRunner.Run(factory, ts, values);
+            double[] scores = DailyBatchRunner.Run(factory, ts, values, stream);
             DemoEvaluation e = DemoEvaluation.Evaluate(scenario, scores, threshold, MergeGap);
             string runs = string.Join(' ', e.ReportedWindows.Select(r => string.Create(inv, $"[{r.Start}..{r.End}]")));
             Console.WriteLine(string.Create(inv, $"  {scenario.File,-28} detected {e.Detected}/{e.Windows}  overlapping {e.ReportedOverlapping}/{e.Reported}  early {e.Early}/{e.EarlyRequired}  reported {runs}"));

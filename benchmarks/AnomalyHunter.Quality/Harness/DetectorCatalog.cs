@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using AnomalyHunter.Udfs.Detection;
 using AnomalyHunter.Udfs.Detection.Ensemble;
+using AnomalyHunter.Udfs.Detection.Statistical;
 
 namespace AnomalyHunter.Quality.Harness;
 
@@ -12,8 +13,9 @@ public static class DetectorCatalog
     public static ISeriesScorerFactory Create(string detector, IReadOnlyList<string> overrides) => detector switch
     {
         "ensemble" => new EnsembleScorerFactory(Apply(new EnsembleOptions(), overrides)),
+        "statistical" => new StatisticalScorerFactory(Apply(new StatisticalOptions(), overrides)),
         "robust-z" => new RobustZScorerFactory(Apply(new RobustZOptions(), overrides)),
-        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, robust-z).", nameof(detector)),
+        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, statistical, robust-z).", nameof(detector)),
     };
 
     /// <summary>Returns a copy of <paramref name="options"/> with each <c>Name=Value</c> override set on the property of that name.</summary>

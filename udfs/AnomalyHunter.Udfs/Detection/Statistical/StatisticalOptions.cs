@@ -1,0 +1,154 @@
+using System.Globalization;
+using AnomalyHunter.Udfs.Options;
+
+namespace AnomalyHunter.Udfs.Detection.Statistical;
+
+/// <summary>Settings of the statistical detector; the defaults are the one configuration measured on nab-open and the demo set.</summary>
+public sealed record StatisticalOptions
+{
+    /// <summary>Default trailing window of the robust local baseline, in points (one day of 5-minute data).</summary>
+    public const int DefaultLocalWindow = 288;
+
+    /// <summary>Default number of points between exact MAD recomputations.</summary>
+    public const int DefaultScaleRefresh = 8;
+
+    /// <summary>Default points of history before scoring starts.</summary>
+    public const int DefaultMinHistory = 30;
+
+    /// <summary>Default window of the level-shift feature, in points.</summary>
+    public const int DefaultShiftWindow = 6;
+
+    /// <summary>Default window of the variance feature, in points.</summary>
+    public const int DefaultVarianceWindow = 12;
+
+    /// <summary>Default clip of a standardised residual before it enters the shift and variance features.</summary>
+    public const double DefaultResidualClip = 30.0;
+
+    /// <summary>Default time-of-day bins of the seasonal profile (5-minute bins).</summary>
+    public const int DefaultSeasonBins = 288;
+
+    /// <summary>Default number of previous days the seasonal profile compares with.</summary>
+    public const int DefaultSeasonDays = 3;
+
+    /// <summary>Default window of the seasonal residual scale, in points.</summary>
+    public const int DefaultSeasonScaleWindow = 288;
+
+    /// <summary>Default number of top values kept per generation of a tail sketch.</summary>
+    public const int DefaultTailCapacity = 32;
+
+    /// <summary>Default share of the history used to fit the tail.</summary>
+    public const double DefaultTailFraction = 0.01;
+
+    /// <summary>Default smallest number of top values the tail is fitted to.</summary>
+    public const int DefaultMinTail = 5;
+
+    /// <summary>Default length of one generation of a tail sketch, in points.</summary>
+    public const int DefaultTailGeneration = 8192;
+
+    /// <summary>Default hold-off of the alert gate, in points.</summary>
+    public const int DefaultHoldOff = 288;
+
+    /// <summary>Trailing window of the robust local baseline, in points; 8 to 100000.</summary>
+    public int LocalWindow { get; init; } = DefaultLocalWindow;
+
+    /// <summary>Points between exact MAD recomputations (the median is exact at every point); 1 to 1000.</summary>
+    public int ScaleRefresh { get; init; } = DefaultScaleRefresh;
+
+    /// <summary>Points of history before scoring starts; 3 to <see cref="LocalWindow"/>.</summary>
+    public int MinHistory { get; init; } = DefaultMinHistory;
+
+    /// <summary>Window of the level-shift feature, in points; 2 to 1000.</summary>
+    public int ShiftWindow { get; init; } = DefaultShiftWindow;
+
+    /// <summary>Window of the variance feature, in points; 2 to 1000.</summary>
+    public int VarianceWindow { get; init; } = DefaultVarianceWindow;
+
+    /// <summary>Clip of a standardised residual before the shift and variance features; 1 to 1000.</summary>
+    public double ResidualClip { get; init; } = DefaultResidualClip;
+
+    /// <summary>Time-of-day bins of the seasonal profile; 1 to 1440, a divisor of 86400000.</summary>
+    public int SeasonBins { get; init; } = DefaultSeasonBins;
+
+    /// <summary>Previous days the seasonal profile compares with (median of their values); 1 to 14.</summary>
+    public int SeasonDays { get; init; } = DefaultSeasonDays;
+
+    /// <summary>Window of the exponentially weighted seasonal residual scale, in points; 2 to 100000.</summary>
+    public int SeasonScaleWindow { get; init; } = DefaultSeasonScaleWindow;
+
+    /// <summary>Huber clip of a seasonal residual before it updates the seasonal scale, in scales; 1 to 100.</summary>
+    public double HuberK { get; init; } = 3.0;
+
+    /// <summary>Floor of the seasonal scale as a share of the local scale; 0 to 1.</summary>
+    public double SeasonScaleFloor { get; init; } = 0.05;
+
+    /// <summary>Top values kept per generation of a tail sketch; 8 to 4096.</summary>
+    public int TailCapacity { get; init; } = DefaultTailCapacity;
+
+    /// <summary>Share of the history the tail is fitted to (capped by <see cref="TailCapacity"/>); 0 to 0.5.</summary>
+    public double TailFraction { get; init; } = DefaultTailFraction;
+
+    /// <summary>Smallest number of top values the tail is fitted to; 2 to <see cref="TailCapacity"/> − 1.</summary>
+    public int MinTail { get; init; } = DefaultMinTail;
+
+    /// <summary>Values per generation of a tail sketch (the history covers one to two generations); 64 to 10^9.</summary>
+    public int TailGeneration { get; init; } = DefaultTailGeneration;
+
+    /// <summary>Hold-off of the alert gate, in points; 1 to 100000.</summary>
+    public int HoldOff { get; init; } = DefaultHoldOff;
+
+    /// <summary>Blocks the hold-off is tracked in; 1 to 64.</summary>
+    public int HoldOffBlocks { get; init; } = 8;
+
+    /// <summary>Share of the recent maximum subtracted from a deviation to give its alert (or, with <see cref="Gate"/>, the margin it must exceed by); 0 to 100.</summary>
+    public double Suppression { get; init; } = 1.0;
+
+    /// <summary>Whether an alert is all-or-nothing (the deviation when it exceeds the recent maximum by <see cref="Suppression"/>, else 0).</summary>
+    public bool Gate { get; init; }
+
+    /// <summary>Whether the point feature (single-point outliers against the local baseline) runs.</summary>
+    public bool UsePoint { get; init; } = true;
+
+    /// <summary>Whether the level-shift feature runs.</summary>
+    public bool UseShift { get; init; } = true;
+
+    /// <summary>Whether the variance feature runs.</summary>
+    public bool UseVariance { get; init; } = true;
+
+    /// <summary>Whether the seasonal point feature (against the same time on previous days) runs.</summary>
+    public bool UseSeasonal { get; init; } = true;
+
+    /// <summary>Whether the seasonal level-shift feature runs.</summary>
+    public bool UseSeasonalShift { get; init; } = true;
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
+    public void Validate()
+    {
+        Check(LocalWindow is >= 8 and <= 100_000, nameof(LocalWindow), LocalWindow, "8..100000 points");
+        Check(ScaleRefresh is >= 1 and <= 1000, nameof(ScaleRefresh), ScaleRefresh, "1..1000 points");
+        Check(MinHistory >= 3 && MinHistory <= LocalWindow, nameof(MinHistory), MinHistory, "3..LocalWindow points");
+        Check(ShiftWindow is >= 2 and <= 1000, nameof(ShiftWindow), ShiftWindow, "2..1000 points");
+        Check(VarianceWindow is >= 2 and <= 1000, nameof(VarianceWindow), VarianceWindow, "2..1000 points");
+        Check(ResidualClip is >= 1.0 and <= 1000.0, nameof(ResidualClip), ResidualClip, "1..1000");
+        Check(SeasonBins is >= 1 and <= 1440 && 86_400_000 % SeasonBins == 0, nameof(SeasonBins), SeasonBins, "1..1440 and a divisor of 86400000");
+        Check(SeasonDays is >= 1 and <= 14, nameof(SeasonDays), SeasonDays, "1..14 days");
+        Check(SeasonScaleWindow is >= 2 and <= 100_000, nameof(SeasonScaleWindow), SeasonScaleWindow, "2..100000 points");
+        Check(HuberK is >= 1.0 and <= 100.0, nameof(HuberK), HuberK, "1..100");
+        Check(SeasonScaleFloor is >= 0.0 and <= 1.0, nameof(SeasonScaleFloor), SeasonScaleFloor, "0..1");
+        Check(TailCapacity is >= 8 and <= 4096, nameof(TailCapacity), TailCapacity, "8..4096 values");
+        Check(TailFraction is >= 0.0 and <= 0.5, nameof(TailFraction), TailFraction, "0..0.5");
+        Check(MinTail >= 2 && MinTail < TailCapacity, nameof(MinTail), MinTail, "2..TailCapacity − 1");
+        Check(TailGeneration is >= 64 and <= 1_000_000_000, nameof(TailGeneration), TailGeneration, "64..10^9 values");
+        Check(HoldOff is >= 1 and <= 100_000, nameof(HoldOff), HoldOff, "1..100000 points");
+        Check(HoldOffBlocks is >= 1 and <= 64, nameof(HoldOffBlocks), HoldOffBlocks, "1..64");
+        Check(Suppression is >= 0.0 and <= 100.0, nameof(Suppression), Suppression, "0..100");
+        Check(UsePoint || UseShift || UseVariance || UseSeasonal || UseSeasonalShift, nameof(UsePoint), UsePoint, "at least one feature on");
+    }
+
+    private static void Check(bool ok, string name, object value, string range)
+    {
+        if (!ok)
+        {
+            throw new OptionsValidationException("Detect:Statistical:" + name, string.Create(CultureInfo.InvariantCulture, $"{value} is outside the allowed range {range}."));
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System.Buffers;
+using AnomalyHunter.Udfs.Detection.Ensemble;
+
+namespace AnomalyHunter.Udfs.Detection.Statistical;
+
+/// <summary>The statistical detector: robust local and seasonal residuals, each feature ranked against the series' own history, and an alert gate.</summary>
+/// <remarks>
+/// Per point: the local baseline (rolling median and MAD) gives a standardised residual z, the seasonal profile
+/// (the same time of day on previous days) a seasonal residual zs. Five features follow: |z| (point), the mean
+/// of the last few clipped z (shift), the sum of their squares (variance), |zs| and the mean of the last few zs.
+/// Each feature is ranked against its own history in this series (<see cref="TailSketch"/>), so a value counts
+/// as rare only if it is rare for this series; the deviation score is the smallest tail probability times the
+/// number of features (Bonferroni). The alert score is what the deviation adds beyond the recent past
+/// (<see cref="AlertGate"/>).
+/// </remarks>
+internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSeriesScorer
+{
+    private const int StateVersion = 1;
+    private const double MeanAbsToSigma = 1.2533;
+
+    // why: a deviation from a baseline whose scale is exactly 0 (a flat window) is "infinitely" surprising; this z saturates every feature.
+    private const double FlatDeviationZ = 1e3;
+
+    private static readonly string[] Features = ["point", "shift", "variance", "seasonal", "seasonal-shift"];
+    private readonly StatisticalOptions _o;
+    private readonly bool[] _active;
+    private readonly double _log10Features;
+    private readonly LocalBaseline _local;
+    private readonly SeasonalProfile _seasonal;
+    private readonly RollingSum _shift;
+    private readonly RollingSum _variance;
+    private readonly RollingSum _seasonalShift;
+    private readonly TailSketch[] _tails;
+    private readonly AlertGate _gate;
+    private readonly double _seasonAlpha;
+    private double _seasonMeanAbs;
+    private long _seasonCount;
+
+    public StatisticalScorer(StatisticalOptions o)
+    {
+        _o = o;
+        _active = [o.UsePoint, o.UseShift, o.UseVariance, o.UseSeasonal, o.UseSeasonalShift];
+        _log10Features = Math.Log10(_active.Count(a => a));
+        _local = new LocalBaseline(o.LocalWindow, o.ScaleRefresh);
+        _seasonal = new SeasonalProfile(o.SeasonBins, o.SeasonDays);
+        _shift = new RollingSum(o.ShiftWindow);
+        _variance = new RollingSum(o.VarianceWindow);
+        _seasonalShift = new RollingSum(o.ShiftWindow);
+        _tails = new TailSketch[Features.Length];
+        for (int k = 0; k < _tails.Length; k++)
+        {
+            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail);
+        }
+
+        _gate = new AlertGate(o.HoldOff, o.HoldOffBlocks, o.Suppression, o.Gate);
+        _seasonAlpha = 1.0 / o.SeasonScaleWindow;
+    }
+
+    public IReadOnlyList<string> PassNames => Features;
+
+    public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
+        => Run(timestampsMs, values, scores, Span<double>.Empty, Span<double>.Empty);
+
+    public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores, Span<double> contributions)
+    {
+        if (contributions.Length != values.Length * Features.Length)
+        {
+            throw new ArgumentException("Contributions must hold one value per point and feature.", nameof(contributions));
+        }
+
+        Run(timestampsMs, values, scores, Span<double>.Empty, contributions);
+    }
+
+    public void ScoreWithAlerts(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> deviations, Span<double> alerts)
+    {
+        if (alerts.Length != values.Length)
+        {
+            throw new ArgumentException("Alerts must hold one value per point.", nameof(alerts));
+        }
+
+        Run(timestampsMs, values, deviations, alerts, Span<double>.Empty);
+    }
+
+    private void Run(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> deviations, Span<double> alerts, Span<double> contributions)
+    {
+        if (values.Length != deviations.Length || timestampsMs.Length != values.Length)
+        {
+            throw new ArgumentException("Timestamps, values and scores must have the same length.", nameof(deviations));
+        }
+
+        Span<double> log10P = stackalloc double[Features.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double x = values[i];
+            log10P.Clear();
+            double deviation = 0.0;
+            double alert = 0.0;
+            if (double.IsFinite(x))
+            {
+                (long day, int bin) = _seasonal.Slot(timestampsMs[i]);
+                if (_local.Count >= _o.MinHistory)
+                {
+                    deviation = ScorePoint(x, day, bin, log10P);
+                }
+
+                alert = _gate.Next(deviation);
+                _seasonal.Update(day, bin, x);
+                _local.Push(x);
+            }
+
+            deviations[i] = deviation;
+            if (!alerts.IsEmpty)
+            {
+                alerts[i] = alert;
+            }
+
+            if (!contributions.IsEmpty)
+            {
+                for (int k = 0; k < Features.Length; k++)
+                {
+                    contributions[(i * Features.Length) + k] = Math.Min(ScoreScale.Max, -10.0 * log10P[k]);
+                }
+            }
+        }
+    }
+
+    private double ScorePoint(double x, long day, int bin, Span<double> log10P)
+    {
+        double median = _local.Median();
+        double scale = _local.Scale(median);
+        double z = Standardise(x - median, scale);
+        double zc = Math.Clamp(z, -_o.ResidualClip, _o.ResidualClip);
+        double shift = Math.Abs(_shift.Add(zc)) / Math.Sqrt(_shift.Length);
+        double variance = _variance.Add(zc * zc);
+
+        double predicted = _seasonal.Predict(day, bin);
+        bool seasonal = !double.IsNaN(predicted);
+        double zs = 0.0;
+        if (seasonal)
+        {
+            double e = x - predicted;
+            double seasonScale = Math.Max(MeanAbsToSigma * _seasonMeanAbs, _o.SeasonScaleFloor * scale);
+            zs = _seasonCount > 0 ? Standardise(e, seasonScale) : 0.0;
+            double limit = _o.HuberK * seasonScale;
+            double absE = _seasonCount > 0 && seasonScale > 0.0 ? Math.Min(Math.Abs(e), limit) : Math.Abs(e);
+            _seasonCount++;
+            double alpha = Math.Max(_seasonAlpha, 1.0 / _seasonCount);
+            _seasonMeanAbs += alpha * (absE - _seasonMeanAbs);
+        }
+
+        double zsc = Math.Clamp(zs, -_o.ResidualClip, _o.ResidualClip);
+        double seasonalShift = Math.Abs(_seasonalShift.Add(zsc)) / Math.Sqrt(_seasonalShift.Length);
+
+        double min = 0.0;
+        min = Math.Min(min, Rank(0, Math.Abs(z), true, log10P));
+        min = Math.Min(min, Rank(1, shift, true, log10P));
+        min = Math.Min(min, Rank(2, variance, true, log10P));
+        min = Math.Min(min, Rank(3, Math.Abs(zs), seasonal, log10P));
+        min = Math.Min(min, Rank(4, seasonalShift, seasonal, log10P));
+        return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
+    }
+
+    private double Rank(int feature, double value, bool available, Span<double> log10P)
+    {
+        if (!_active[feature] || !available)
+        {
+            return 0.0;
+        }
+
+        TailSketch tail = _tails[feature];
+        double lp = tail.Log10TailProbability(value);
+        tail.Add(value);
+        log10P[feature] = lp;
+        return lp;
+    }
+
+    private static double Standardise(double deviation, double scale)
+        => scale > 0.0 ? deviation / scale : (deviation == 0.0 ? 0.0 : Math.Sign(deviation) * FlatDeviationZ);
+
+    public void WriteState(IBufferWriter<byte> writer)
+    {
+        var w = new StateWriter(writer);
+        w.Write(StateVersion);
+        _local.Write(ref w);
+        _seasonal.Write(ref w);
+        _shift.Write(ref w);
+        _variance.Write(ref w);
+        _seasonalShift.Write(ref w);
+        foreach (TailSketch t in _tails)
+        {
+            t.Write(ref w);
+        }
+
+        _gate.Write(ref w);
+        w.Write(_seasonMeanAbs);
+        w.Write(_seasonCount);
+    }
+
+    public static StatisticalScorer Restore(StatisticalOptions o, ReadOnlySpan<byte> state)
+    {
+        var r = new StateReader(state);
+        if (r.ReadInt32() != StateVersion)
+        {
+            throw new InvalidDataException("The saved statistical-detector state has an unknown version.");
+        }
+
+        var s = new StatisticalScorer(o);
+        s._local.Read(ref r);
+        s._seasonal.Read(ref r);
+        s._shift.Read(ref r);
+        s._variance.Read(ref r);
+        s._seasonalShift.Read(ref r);
+        foreach (TailSketch t in s._tails)
+        {
+            t.Read(ref r);
+        }
+
+        s._gate.Read(ref r);
+        s._seasonMeanAbs = r.ReadDouble();
+        s._seasonCount = r.ReadInt64();
+        if (!r.AtEnd)
+        {
+            throw new InvalidDataException("The saved statistical-detector state has trailing bytes.");
+        }
+
+        return s;
+    }
+}

@@ -1,0 +1,186 @@
+using AnomalyHunter.Udfs.Detection.Ensemble;
+
+namespace AnomalyHunter.Udfs.Detection.Statistical;
+
+/// <summary>How rare a value is among all values seen so far in one series: the exact top values of the last one or two generations, with an exponential (peaks-over-threshold) tail fitted to them.</summary>
+/// <remarks>
+/// Each generation keeps its <c>capacity</c> largest values; when the current generation has seen
+/// <c>generation</c> values it becomes the previous one and a new one starts, so the history covers between one
+/// and two generations and the state stays bounded. The tail probability of d is
+/// (k/N)·exp(−(d − u)/β), where N is the number of values in the history, u the (k+1)-th largest, β the mean
+/// excess of the k largest over u, and k a fixed fraction of N within [minTail, capacity]. Within the observed
+/// range this follows the empirical rank; beyond the largest value it extrapolates the fitted tail.
+/// </remarks>
+internal sealed class TailSketch
+{
+    private readonly int _capacity;
+    private readonly long _generation;
+    private readonly double _tailFraction;
+    private readonly int _minTail;
+    private readonly double[] _current;
+    private readonly double[] _previous;
+    private readonly double[] _merged;
+    private int _currentCount;
+    private int _previousCount;
+    private long _currentN;
+    private long _previousN;
+    private bool _fitted;
+    private int _k;
+    private double _u;
+    private double _beta;
+
+    public TailSketch(int capacity, long generation, double tailFraction, int minTail)
+    {
+        _capacity = capacity;
+        _generation = generation;
+        _tailFraction = tailFraction;
+        _minTail = minTail;
+        _current = new double[capacity];
+        _previous = new double[capacity];
+        _merged = new double[capacity + 1];
+    }
+
+    /// <summary>Values in the history.</summary>
+    public long Count => _currentN + _previousN;
+
+    /// <summary>log10 of the tail probability P(D ≥ d) under the history; 0 when the history is too short to fit a tail.</summary>
+    public double Log10TailProbability(double d)
+    {
+        if (!_fitted || TargetTail() != _k)
+        {
+            Fit();
+        }
+
+        if (_k == 0)
+        {
+            return 0.0;
+        }
+
+        double log10P = Math.Log10(_k / (double)Count) - ((d - _u) / _beta * Log10E);
+        return Math.Min(0.0, log10P);
+    }
+
+    /// <summary>Adds a value to the history.</summary>
+    public void Add(double d)
+    {
+        _currentN++;
+        if (Insert(_current, ref _currentCount, d))
+        {
+            _fitted = false;
+        }
+
+        if (_currentN >= _generation)
+        {
+            Array.Copy(_current, _previous, _currentCount);
+            _previousCount = _currentCount;
+            _previousN = _currentN;
+            _currentCount = 0;
+            _currentN = 0;
+            _fitted = false;
+        }
+    }
+
+    private const double Log10E = 0.43429448190325176;
+
+    private int TargetTail()
+    {
+        int stored = Math.Min(_capacity, _currentCount + _previousCount) - 1;
+        int k = Math.Min(_capacity - 1, Math.Max(_minTail, (int)(_tailFraction * Count)));
+        return k <= stored ? k : 0;
+    }
+
+    private void Fit()
+    {
+        _fitted = true;
+        _k = TargetTail();
+        if (_k == 0)
+        {
+            return;
+        }
+
+        // why: both generations are sorted ascending; walking them from the top gives the merged k+1 largest.
+        int a = _currentCount - 1;
+        int b = _previousCount - 1;
+        for (int m = 0; m <= _k; m++)
+        {
+            if (b < 0 || (a >= 0 && _current[a] >= _previous[b]))
+            {
+                _merged[m] = _current[a--];
+            }
+            else
+            {
+                _merged[m] = _previous[b--];
+            }
+        }
+
+        _u = _merged[_k];
+        double excess = 0.0;
+        for (int m = 0; m < _k; m++)
+        {
+            excess += _merged[m] - _u;
+        }
+
+        // why: a history whose top values are all equal has no spread; a floor keeps the tail finite and steep.
+        _beta = Math.Max(excess / _k, MinBeta * Math.Max(1.0, Math.Abs(_u)));
+    }
+
+    private const double MinBeta = 1e-3;
+
+    private bool Insert(double[] items, ref int count, double d)
+    {
+        if (count < _capacity)
+        {
+            int at = count;
+            while (at > 0 && items[at - 1] > d)
+            {
+                items[at] = items[at - 1];
+                at--;
+            }
+
+            items[at] = d;
+            count++;
+            return true;
+        }
+
+        if (d <= items[0])
+        {
+            return false;
+        }
+
+        int pos = 0;
+        while (pos + 1 < count && items[pos + 1] < d)
+        {
+            items[pos] = items[pos + 1];
+            pos++;
+        }
+
+        items[pos] = d;
+        return true;
+    }
+
+    public void Write(ref StateWriter w)
+    {
+        w.Write(_currentN);
+        w.Write(_previousN);
+        w.Write(_currentCount);
+        w.Write(_previousCount);
+        w.Write(_current);
+        w.Write(_previous);
+    }
+
+    public void Read(ref StateReader r)
+    {
+        _currentN = r.ReadInt64();
+        _previousN = r.ReadInt64();
+        _currentCount = r.ReadInt32();
+        _previousCount = r.ReadInt32();
+        r.ReadDoubles(_current);
+        r.ReadDoubles(_previous);
+        if (_currentCount is < 0 || _currentCount > _capacity || _previousCount < 0 || _previousCount > _capacity)
+        {
+            throw new InvalidDataException("The saved tail sketch does not match the configured capacity.");
+        }
+
+        _fitted = false;
+    }
+}
