@@ -66,6 +66,16 @@ public static class NabCommand
             foreach (NabScoredSeries s in scored)
             {
                 File.WriteAllLines(Path.Combine(dumpDirectory, s.Series.Name + ".csv"), s.Scores.Select(v => v.ToString("R", inv)));
+                if (factory?.Create() is IContributingSeriesScorer explained)
+                {
+                    // why: the per-pass contributions explain a score; they come from one backfill pass, equal to the daily batches.
+                    int passes = explained.PassNames.Count;
+                    var contributions = new double[s.Series.Values.Length * passes];
+                    explained.Score(s.Series.TimestampsMs, s.Series.Values, new double[s.Series.Values.Length], contributions);
+                    File.WriteAllLines(
+                        Path.Combine(dumpDirectory, s.Series.Name + ".passes.csv"),
+                        Enumerable.Range(0, s.Series.Values.Length).Select(i => string.Join(',', contributions.Skip(i * passes).Take(passes).Select(v => v.ToString("F1", inv)))).Prepend(string.Join(',', explained.PassNames)));
+                }
             }
         }
 

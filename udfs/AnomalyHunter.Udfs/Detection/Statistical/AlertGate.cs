@@ -2,50 +2,54 @@ using AnomalyHunter.Udfs.Detection.Ensemble;
 
 namespace AnomalyHunter.Udfs.Detection.Statistical;
 
-/// <summary>Turns deviation scores into alert scores: a point alerts by what it adds beyond the strongest deviation of the recent past.</summary>
+/// <summary>Turns deviation scores into alert scores: a point alerts only by what it adds beyond the incident in progress.</summary>
 /// <remarks>
-/// The recent past is the last <c>holdOff</c> points, tracked as the maxima of a few equal blocks so that the
-/// state is a handful of numbers. A deviation that exceeds everything recent is new evidence; one that does not
-/// belongs to the incident already reported. Past the hold-off the memory is gone, so a second, distinct burst
-/// alerts in full.
+/// The incident in progress is remembered as the largest deviation since it began. It ends, and the memory is
+/// cleared, when the series has been quiet (deviation below the quiet level) for a run of points, or when the
+/// memory has not been raised for the hold-off; so a second, distinct burst after a return to normal alerts in
+/// full, while the tail of the same incident does not alert again.
 /// </remarks>
 internal sealed class AlertGate
 {
-    private readonly double[] _blockMax;
-    private readonly int _blockSize;
+    private readonly int _holdOff;
+    private readonly int _quietRun;
+    private readonly double _quietLevel;
     private readonly double _strength;
     private readonly bool _gate;
-    private int _block;
-    private int _filled;
-    private double _currentMax;
+    private double _incident;
+    private int _quiet;
+    private int _sinceRaised;
 
-    public AlertGate(int holdOff, int blocks, double strength, bool gate)
+    public AlertGate(int holdOff, int quietRun, double quietLevel, double strength, bool gate)
     {
-        _blockMax = new double[blocks];
-        _blockSize = Math.Max(1, (holdOff + blocks - 1) / blocks);
+        _holdOff = holdOff;
+        _quietRun = quietRun;
+        _quietLevel = quietLevel;
         _strength = strength;
         _gate = gate;
     }
 
-    /// <summary>The alert score of deviation score <paramref name="s"/>, which then enters the recent past.</summary>
+    /// <summary>The alert score of deviation score <paramref name="s"/>, which then updates the incident in progress.</summary>
     public double Next(double s)
     {
-        double recent = _currentMax;
-        foreach (double m in _blockMax)
+        double alert = _gate
+            ? (s > _incident + _strength ? s : 0.0)
+            : Math.Max(0.0, s - (_strength * _incident));
+        if (s > _incident)
         {
-            recent = Math.Max(recent, m);
+            _incident = s;
+            _sinceRaised = 0;
+        }
+        else
+        {
+            _sinceRaised++;
         }
 
-        double alert = _gate
-            ? (s > recent + _strength ? s : 0.0)
-            : Math.Max(0.0, s - (_strength * recent));
-        _currentMax = Math.Max(_currentMax, s);
-        if (++_filled == _blockSize)
+        _quiet = s < _quietLevel ? _quiet + 1 : 0;
+        if (_quiet >= _quietRun || _sinceRaised >= _holdOff)
         {
-            _blockMax[_block] = _currentMax;
-            _block = (_block + 1) % _blockMax.Length;
-            _currentMax = 0.0;
-            _filled = 0;
+            _incident = 0.0;
+            _sinceRaised = 0;
         }
 
         return alert;
@@ -53,19 +57,17 @@ internal sealed class AlertGate
 
     public void Write(ref StateWriter w)
     {
-        w.Write(_block);
-        w.Write(_filled);
-        w.Write(_currentMax);
-        w.Write(_blockMax);
+        w.Write(_incident);
+        w.Write(_quiet);
+        w.Write(_sinceRaised);
     }
 
     public void Read(ref StateReader r)
     {
-        _block = r.ReadInt32();
-        _filled = r.ReadInt32();
-        _currentMax = r.ReadDouble();
-        r.ReadDoubles(_blockMax);
-        if (_block < 0 || _block >= _blockMax.Length || _filled < 0 || _filled >= _blockSize)
+        _incident = r.ReadDouble();
+        _quiet = r.ReadInt32();
+        _sinceRaised = r.ReadInt32();
+        if (_quiet < 0 || _sinceRaised < 0)
         {
             throw new InvalidDataException("The saved alert gate is inconsistent.");
         }

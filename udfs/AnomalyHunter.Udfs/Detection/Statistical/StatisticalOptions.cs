@@ -96,14 +96,20 @@ public sealed record StatisticalOptions
     /// <summary>Hold-off of the alert gate, in points; 1 to 100000.</summary>
     public int HoldOff { get; init; } = DefaultHoldOff;
 
-    /// <summary>Blocks the hold-off is tracked in; 1 to 64.</summary>
-    public int HoldOffBlocks { get; init; } = 8;
+    /// <summary>Consecutive quiet points after which an incident is over; 1 to 100000.</summary>
+    public int QuietRun { get; init; } = 36;
+
+    /// <summary>A deviation score below this level is quiet; 0 to 100.</summary>
+    public double QuietLevel { get; init; } = 10.0;
+
+    /// <summary>Decades of extrapolation allowed beyond a history of N values: a tail probability is never below 10^−c / N; 0 to 100.</summary>
+    public double MaxExtrapolation { get; init; } = 100.0;
 
     /// <summary>Share of the recent maximum subtracted from a deviation to give its alert (or, with <see cref="Gate"/>, the margin it must exceed by); 0 to 100.</summary>
-    public double Suppression { get; init; } = 1.0;
+    public double Suppression { get; init; }
 
     /// <summary>Whether an alert is all-or-nothing (the deviation when it exceeds the recent maximum by <see cref="Suppression"/>, else 0).</summary>
-    public bool Gate { get; init; }
+    public bool Gate { get; init; } = true;
 
     /// <summary>Whether the point feature (single-point outliers against the local baseline) runs.</summary>
     public bool UsePoint { get; init; } = true;
@@ -119,6 +125,9 @@ public sealed record StatisticalOptions
 
     /// <summary>Whether the seasonal level-shift feature runs.</summary>
     public bool UseSeasonalShift { get; init; } = true;
+
+    /// <summary>Whether the level features (the value itself ranked against all earlier values, high and low) run.</summary>
+    public bool UseLevel { get; init; } = true;
 
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
@@ -139,9 +148,11 @@ public sealed record StatisticalOptions
         Check(MinTail >= 2 && MinTail < TailCapacity, nameof(MinTail), MinTail, "2..TailCapacity − 1");
         Check(TailGeneration is >= 64 and <= 1_000_000_000, nameof(TailGeneration), TailGeneration, "64..10^9 values");
         Check(HoldOff is >= 1 and <= 100_000, nameof(HoldOff), HoldOff, "1..100000 points");
-        Check(HoldOffBlocks is >= 1 and <= 64, nameof(HoldOffBlocks), HoldOffBlocks, "1..64");
+        Check(QuietRun is >= 1 and <= 100_000, nameof(QuietRun), QuietRun, "1..100000 points");
+        Check(QuietLevel is >= 0.0 and <= ScoreScale.Max, nameof(QuietLevel), QuietLevel, "0..100");
+        Check(MaxExtrapolation is >= 0.0 and <= 100.0, nameof(MaxExtrapolation), MaxExtrapolation, "0..100 decades");
         Check(Suppression is >= 0.0 and <= 100.0, nameof(Suppression), Suppression, "0..100");
-        Check(UsePoint || UseShift || UseVariance || UseSeasonal || UseSeasonalShift, nameof(UsePoint), UsePoint, "at least one feature on");
+        Check(UsePoint || UseShift || UseVariance || UseSeasonal || UseSeasonalShift || UseLevel, nameof(UsePoint), UsePoint, "at least one feature on");
     }
 
     private static void Check(bool ok, string name, object value, string range)

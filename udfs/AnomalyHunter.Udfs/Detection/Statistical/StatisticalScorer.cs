@@ -21,15 +21,15 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
     // why: a deviation from a baseline whose scale is exactly 0 (a flat window) is "infinitely" surprising; this z saturates every feature.
     private const double FlatDeviationZ = 1e3;
 
-    private static readonly string[] Features = ["point", "shift", "variance", "seasonal", "seasonal-shift"];
+    private static readonly string[] Features = ["point", "shift", "variance", "seasonal", "seasonal-shift", "level-high", "level-low"];
     private readonly StatisticalOptions _o;
     private readonly bool[] _active;
     private readonly double _log10Features;
     private readonly LocalBaseline _local;
     private readonly SeasonalProfile _seasonal;
-    private readonly RollingSum _shift;
-    private readonly RollingSum _variance;
-    private readonly RollingSum _seasonalShift;
+    private readonly RecentValues _shift;
+    private readonly RecentValues _variance;
+    private readonly RecentValues _seasonalShift;
     private readonly TailSketch[] _tails;
     private readonly AlertGate _gate;
     private readonly double _seasonAlpha;
@@ -39,20 +39,20 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
     public StatisticalScorer(StatisticalOptions o)
     {
         _o = o;
-        _active = [o.UsePoint, o.UseShift, o.UseVariance, o.UseSeasonal, o.UseSeasonalShift];
+        _active = [o.UsePoint, o.UseShift, o.UseVariance, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel];
         _log10Features = Math.Log10(_active.Count(a => a));
         _local = new LocalBaseline(o.LocalWindow, o.ScaleRefresh);
         _seasonal = new SeasonalProfile(o.SeasonBins, o.SeasonDays);
-        _shift = new RollingSum(o.ShiftWindow);
-        _variance = new RollingSum(o.VarianceWindow);
-        _seasonalShift = new RollingSum(o.ShiftWindow);
+        _shift = new RecentValues(o.ShiftWindow);
+        _variance = new RecentValues(o.VarianceWindow);
+        _seasonalShift = new RecentValues(o.ShiftWindow);
         _tails = new TailSketch[Features.Length];
         for (int k = 0; k < _tails.Length; k++)
         {
             _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail);
         }
 
-        _gate = new AlertGate(o.HoldOff, o.HoldOffBlocks, o.Suppression, o.Gate);
+        _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.Suppression, o.Gate);
         _seasonAlpha = 1.0 / o.SeasonScaleWindow;
     }
 
@@ -130,8 +130,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         double scale = _local.Scale(median);
         double z = Standardise(x - median, scale);
         double zc = Math.Clamp(z, -_o.ResidualClip, _o.ResidualClip);
-        double shift = Math.Abs(_shift.Add(zc)) / Math.Sqrt(_shift.Length);
-        double variance = _variance.Add(zc * zc);
+        double shift = Math.Abs(_shift.AddAndMedian(zc));
+        double variance = _variance.AddAndMedian(Math.Abs(zc));
 
         double predicted = _seasonal.Predict(day, bin);
         bool seasonal = !double.IsNaN(predicted);
@@ -149,7 +149,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         }
 
         double zsc = Math.Clamp(zs, -_o.ResidualClip, _o.ResidualClip);
-        double seasonalShift = Math.Abs(_seasonalShift.Add(zsc)) / Math.Sqrt(_seasonalShift.Length);
+        double seasonalShift = Math.Abs(_seasonalShift.AddAndMedian(zsc));
 
         double min = 0.0;
         min = Math.Min(min, Rank(0, Math.Abs(z), true, log10P));
@@ -157,6 +157,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         min = Math.Min(min, Rank(2, variance, true, log10P));
         min = Math.Min(min, Rank(3, Math.Abs(zs), seasonal, log10P));
         min = Math.Min(min, Rank(4, seasonalShift, seasonal, log10P));
+        min = Math.Min(min, Rank(5, x, true, log10P));
+        min = Math.Min(min, Rank(6, -x, true, log10P));
         return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
     }
 
@@ -168,7 +170,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         }
 
         TailSketch tail = _tails[feature];
-        double lp = tail.Log10TailProbability(value);
+        double lp = Math.Max(tail.Log10TailProbability(value), -(Math.Log10(tail.Count) + _o.MaxExtrapolation));
         tail.Add(value);
         log10P[feature] = lp;
         return lp;

@@ -43,7 +43,7 @@ internal sealed class TailSketch
     /// <summary>Values in the history.</summary>
     public long Count => _currentN + _previousN;
 
-    /// <summary>log10 of the tail probability P(D ≥ d) under the history; 0 when the history is too short to fit a tail.</summary>
+    /// <summary>log10 of the tail probability P(D ≥ d) under the history; 0 below the tail threshold or when the history is too short to fit a tail.</summary>
     public double Log10TailProbability(double d)
     {
         if (!_fitted || TargetTail() != _k)
@@ -51,8 +51,9 @@ internal sealed class TailSketch
             Fit();
         }
 
-        if (_k == 0)
+        if (_k == 0 || d <= _u)
         {
+            // why: below the fitted threshold the exponential model says nothing; such a value is not in the tail.
             return 0.0;
         }
 
