@@ -63,6 +63,9 @@ public sealed record StatisticalOptions
     /// <summary>Window of the variance feature, in points; 2 to 1000.</summary>
     public int VarianceWindow { get; init; } = DefaultVarianceWindow;
 
+    /// <summary>Window of the long shift and spread features, in points; 0 (off) or 2 to 1000.</summary>
+    public int LongWindow { get; init; } = 48;
+
     /// <summary>Clip of a standardised residual before the shift and variance features; 1 to 1000.</summary>
     public double ResidualClip { get; init; } = DefaultResidualClip;
 
@@ -129,6 +132,9 @@ public sealed record StatisticalOptions
     /// <summary>Whether the level features (the value itself ranked against all earlier values, high and low) run.</summary>
     public bool UseLevel { get; init; } = true;
 
+    /// <summary>History length at which the tail extrapolation counts half (it counts N/(N + this) of its decades); 0 to 10^7.</summary>
+    public int CredibilityPoints { get; init; }
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -137,6 +143,7 @@ public sealed record StatisticalOptions
         Check(MinHistory >= 3 && MinHistory <= LocalWindow, nameof(MinHistory), MinHistory, "3..LocalWindow points");
         Check(ShiftWindow is >= 2 and <= 1000, nameof(ShiftWindow), ShiftWindow, "2..1000 points");
         Check(VarianceWindow is >= 2 and <= 1000, nameof(VarianceWindow), VarianceWindow, "2..1000 points");
+        Check(LongWindow is 0 or (>= 2 and <= 1000), nameof(LongWindow), LongWindow, "0 or 2..1000 points");
         Check(ResidualClip is >= 1.0 and <= 1000.0, nameof(ResidualClip), ResidualClip, "1..1000");
         Check(SeasonBins is >= 1 and <= 1440 && 86_400_000 % SeasonBins == 0, nameof(SeasonBins), SeasonBins, "1..1440 and a divisor of 86400000");
         Check(SeasonDays is >= 1 and <= 14, nameof(SeasonDays), SeasonDays, "1..14 days");
@@ -150,6 +157,7 @@ public sealed record StatisticalOptions
         Check(HoldOff is >= 1 and <= 100_000, nameof(HoldOff), HoldOff, "1..100000 points");
         Check(QuietRun is >= 1 and <= 100_000, nameof(QuietRun), QuietRun, "1..100000 points");
         Check(QuietLevel is >= 0.0 and <= ScoreScale.Max, nameof(QuietLevel), QuietLevel, "0..100");
+        Check(CredibilityPoints is >= 0 and <= 10_000_000, nameof(CredibilityPoints), CredibilityPoints, "0..10^7 points");
         Check(MaxExtrapolation is >= 0.0 and <= 100.0, nameof(MaxExtrapolation), MaxExtrapolation, "0..100 decades");
         Check(Suppression is >= 0.0 and <= 100.0, nameof(Suppression), Suppression, "0..100");
         Check(UsePoint || UseShift || UseVariance || UseSeasonal || UseSeasonalShift || UseLevel, nameof(UsePoint), UsePoint, "at least one feature on");

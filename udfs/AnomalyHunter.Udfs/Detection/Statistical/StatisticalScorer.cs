@@ -21,7 +21,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
     // why: a deviation from a baseline whose scale is exactly 0 (a flat window) is "infinitely" surprising; this z saturates every feature.
     private const double FlatDeviationZ = 1e3;
 
-    private static readonly string[] Features = ["point", "shift", "variance", "seasonal", "seasonal-shift", "level-high", "level-low"];
+    private static readonly string[] Features = ["point", "shift", "variance", "seasonal", "seasonal-shift", "level-high", "level-low", "long-shift", "long-spread"];
     private readonly StatisticalOptions _o;
     private readonly bool[] _active;
     private readonly double _log10Features;
@@ -30,6 +30,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
     private readonly RecentValues _shift;
     private readonly RecentValues _variance;
     private readonly RecentValues _seasonalShift;
+    private readonly RecentValues _longShift;
+    private readonly RecentValues _longSpread;
     private readonly TailSketch[] _tails;
     private readonly AlertGate _gate;
     private readonly double _seasonAlpha;
@@ -39,13 +41,15 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
     public StatisticalScorer(StatisticalOptions o)
     {
         _o = o;
-        _active = [o.UsePoint, o.UseShift, o.UseVariance, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel];
+        _active = [o.UsePoint, o.UseShift, o.UseVariance, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.LongWindow > 0, o.LongWindow > 0];
         _log10Features = Math.Log10(_active.Count(a => a));
         _local = new LocalBaseline(o.LocalWindow, o.ScaleRefresh);
         _seasonal = new SeasonalProfile(o.SeasonBins, o.SeasonDays);
         _shift = new RecentValues(o.ShiftWindow);
         _variance = new RecentValues(o.VarianceWindow);
         _seasonalShift = new RecentValues(o.ShiftWindow);
+        _longShift = new RecentValues(Math.Max(1, o.LongWindow));
+        _longSpread = new RecentValues(Math.Max(1, o.LongWindow));
         _tails = new TailSketch[Features.Length];
         for (int k = 0; k < _tails.Length; k++)
         {
@@ -159,6 +163,11 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         min = Math.Min(min, Rank(4, seasonalShift, seasonal, log10P));
         min = Math.Min(min, Rank(5, x, true, log10P));
         min = Math.Min(min, Rank(6, -x, true, log10P));
+        if (_o.LongWindow > 0)
+        {
+            min = Math.Min(min, Rank(7, Math.Abs(_longShift.AddAndMedian(zc)), true, log10P));
+            min = Math.Min(min, Rank(8, _longSpread.AddAndMedian(Math.Abs(zc)), true, log10P));
+        }
         return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
     }
 
@@ -170,7 +179,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         }
 
         TailSketch tail = _tails[feature];
-        double lp = Math.Max(tail.Log10TailProbability(value), -(Math.Log10(tail.Count) + _o.MaxExtrapolation));
+        double credibility = tail.Count / (tail.Count + (double)_o.CredibilityPoints);
+        double lp = Math.Max(tail.Log10TailProbability(value, credibility), -(Math.Log10(tail.Count) + _o.MaxExtrapolation));
         tail.Add(value);
         log10P[feature] = lp;
         return lp;
@@ -188,6 +198,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         _shift.Write(ref w);
         _variance.Write(ref w);
         _seasonalShift.Write(ref w);
+        _longShift.Write(ref w);
+        _longSpread.Write(ref w);
         foreach (TailSketch t in _tails)
         {
             t.Write(ref w);
@@ -212,6 +224,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         s._shift.Read(ref r);
         s._variance.Read(ref r);
         s._seasonalShift.Read(ref r);
+        s._longShift.Read(ref r);
+        s._longSpread.Read(ref r);
         foreach (TailSketch t in s._tails)
         {
             t.Read(ref r);

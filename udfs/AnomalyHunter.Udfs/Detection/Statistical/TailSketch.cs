@@ -44,7 +44,10 @@ internal sealed class TailSketch
     public long Count => _currentN + _previousN;
 
     /// <summary>log10 of the tail probability P(D ≥ d) under the history; 0 below the tail threshold or when the history is too short to fit a tail.</summary>
-    public double Log10TailProbability(double d)
+    public double Log10TailProbability(double d) => Log10TailProbability(d, 1.0);
+
+    /// <summary>Like <see cref="Log10TailProbability(double)"/>, with the decades extrapolated beyond the tail threshold weighted by <paramref name="credibility"/> in [0, 1].</summary>
+    public double Log10TailProbability(double d, double credibility)
     {
         if (!_fitted || TargetTail() != _k)
         {
@@ -57,7 +60,7 @@ internal sealed class TailSketch
             return 0.0;
         }
 
-        double log10P = Math.Log10(_k / (double)Count) - ((d - _u) / _beta * Log10E);
+        double log10P = Math.Log10(_k / (double)Count) - (credibility * (d - _u) / _beta * Log10E);
         return Math.Min(0.0, log10P);
     }
 
