@@ -135,6 +135,9 @@ public sealed record StatisticalOptions
     /// <summary>History length at which the tail extrapolation counts half (it counts N/(N + this) of its decades); 0 to 10^7.</summary>
     public int CredibilityPoints { get; init; }
 
+    /// <summary>Values a feature's history must hold before its tail is fitted; 2 to 10^6.</summary>
+    public int MinTailHistory { get; init; } = 20;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -157,6 +160,7 @@ public sealed record StatisticalOptions
         Check(HoldOff is >= 1 and <= 100_000, nameof(HoldOff), HoldOff, "1..100000 points");
         Check(QuietRun is >= 1 and <= 100_000, nameof(QuietRun), QuietRun, "1..100000 points");
         Check(QuietLevel is >= 0.0 and <= ScoreScale.Max, nameof(QuietLevel), QuietLevel, "0..100");
+        Check(MinTailHistory is >= 2 and <= 1_000_000, nameof(MinTailHistory), MinTailHistory, "2..10^6 values");
         Check(CredibilityPoints is >= 0 and <= 10_000_000, nameof(CredibilityPoints), CredibilityPoints, "0..10^7 points");
         Check(MaxExtrapolation is >= 0.0 and <= 100.0, nameof(MaxExtrapolation), MaxExtrapolation, "0..100 decades");
         Check(Suppression is >= 0.0 and <= 100.0, nameof(Suppression), Suppression, "0..100");

@@ -53,7 +53,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         _tails = new TailSketch[Features.Length];
         for (int k = 0; k < _tails.Length; k++)
         {
-            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail);
+            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory);
         }
 
         _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.Suppression, o.Gate);

@@ -29,8 +29,11 @@ internal sealed class TailSketch
     private double _u;
     private double _beta;
 
-    public TailSketch(int capacity, long generation, double tailFraction, int minTail)
+    private readonly int _minHistory;
+
+    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory)
     {
+        _minHistory = minHistory;
         _capacity = capacity;
         _generation = generation;
         _tailFraction = tailFraction;
@@ -90,7 +93,7 @@ internal sealed class TailSketch
     {
         int stored = Math.Min(_capacity, _currentCount + _previousCount) - 1;
         int k = Math.Min(_capacity - 1, Math.Max(_minTail, (int)(_tailFraction * Count)));
-        return k <= stored ? k : 0;
+        return k <= stored && Count >= _minHistory ? k : 0;
     }
 
     private void Fit()
