@@ -2,7 +2,7 @@ using AnomalyHunter.Udfs.Detection.Ensemble;
 
 namespace AnomalyHunter.Udfs.Detection.Statistical;
 
-/// <summary>Turns deviation scores into alert scores: a point alerts only by what it adds beyond the incident in progress.</summary>
+/// <summary>Turns deviation scores into alert scores: a point alerts only when it goes beyond the incident in progress.</summary>
 /// <remarks>
 /// The incident in progress is remembered as the largest deviation since it began. It ends, and the memory is
 /// cleared, when the series has been quiet (deviation below the quiet level) for a run of points, or when the
@@ -14,27 +14,23 @@ internal sealed class AlertGate
     private readonly int _holdOff;
     private readonly int _quietRun;
     private readonly double _quietLevel;
-    private readonly double _strength;
-    private readonly bool _gate;
+    private readonly double _margin;
     private double _incident;
     private int _quiet;
     private int _sinceRaised;
 
-    public AlertGate(int holdOff, int quietRun, double quietLevel, double strength, bool gate)
+    public AlertGate(int holdOff, int quietRun, double quietLevel, double margin)
     {
         _holdOff = holdOff;
         _quietRun = quietRun;
         _quietLevel = quietLevel;
-        _strength = strength;
-        _gate = gate;
+        _margin = margin;
     }
 
-    /// <summary>The alert score of deviation score <paramref name="s"/>, which then updates the incident in progress.</summary>
+    /// <summary>The alert score of deviation score <paramref name="s"/> (s itself when it exceeds the incident in progress by the margin, else 0), which then updates the incident.</summary>
     public double Next(double s)
     {
-        double alert = _gate
-            ? (s > _incident + _strength ? s : 0.0)
-            : Math.Max(0.0, s - (_strength * _incident));
+        double alert = s > _incident + _margin ? s : 0.0;
         if (s > _incident)
         {
             _incident = s;

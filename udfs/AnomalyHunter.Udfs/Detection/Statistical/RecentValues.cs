@@ -2,42 +2,32 @@ using AnomalyHunter.Udfs.Detection.Ensemble;
 
 namespace AnomalyHunter.Udfs.Detection.Statistical;
 
-/// <summary>The last n values of a short stream and their median (n is small: a sort of n values per call).</summary>
+/// <summary>The last n values of a stream and their exact median, kept as a ring plus a sorted copy.</summary>
 internal sealed class RecentValues
 {
     private readonly double[] _ring;
-    private readonly double[] _scratch;
+    private readonly SortedWindow _sorted;
     private int _head;
 
+    /// <summary>Starts with n zeros, so the median is defined from the first value on.</summary>
     public RecentValues(int n)
     {
         _ring = new double[n];
-        _scratch = new double[n];
+        _sorted = new SortedWindow(n);
+        for (int i = 0; i < n; i++)
+        {
+            _sorted.Insert(0.0);
+        }
     }
 
-    /// <summary>Adds <paramref name="x"/>, dropping the oldest value, and returns the median of the last n values (zeros before n were added).</summary>
+    /// <summary>Adds <paramref name="x"/>, dropping the oldest value, and returns the median of the last n values.</summary>
     public double AddAndMedian(double x)
     {
+        _sorted.Remove(_ring[_head]);
+        _sorted.Insert(x);
         _ring[_head] = x;
         _head = (_head + 1) % _ring.Length;
-        _ring.CopyTo(_scratch, 0);
-
-        // why: insertion sort beats Array.Sort for the handful of values here.
-        for (int i = 1; i < _scratch.Length; i++)
-        {
-            double v = _scratch[i];
-            int j = i - 1;
-            while (j >= 0 && _scratch[j] > v)
-            {
-                _scratch[j + 1] = _scratch[j];
-                j--;
-            }
-
-            _scratch[j + 1] = v;
-        }
-
-        int mid = _scratch.Length / 2;
-        return (_scratch.Length & 1) == 1 ? _scratch[mid] : 0.5 * (_scratch[mid - 1] + _scratch[mid]);
+        return _sorted.Median();
     }
 
     public void Write(ref StateWriter w)
@@ -49,10 +39,20 @@ internal sealed class RecentValues
     public void Read(ref StateReader r)
     {
         _head = r.ReadInt32();
+        foreach (double v in _ring)
+        {
+            _sorted.Remove(v);
+        }
+
         r.ReadDoubles(_ring);
         if (_head < 0 || _head >= _ring.Length)
         {
             throw new InvalidDataException("The saved recent values are inconsistent.");
+        }
+
+        foreach (double v in _ring)
+        {
+            _sorted.Insert(v);
         }
     }
 }

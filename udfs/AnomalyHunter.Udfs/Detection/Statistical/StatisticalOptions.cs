@@ -18,8 +18,11 @@ public sealed record StatisticalOptions
     /// <summary>Default window of the level-shift feature, in points.</summary>
     public const int DefaultShiftWindow = 6;
 
-    /// <summary>Default window of the variance feature, in points.</summary>
-    public const int DefaultVarianceWindow = 12;
+    /// <summary>Default window of the spread feature, in points.</summary>
+    public const int DefaultSpreadWindow = 12;
+
+    /// <summary>Default window of the long shift and spread features, in points (four hours of 5-minute data).</summary>
+    public const int DefaultLongWindow = 48;
 
     /// <summary>Default clip of a standardised residual before it enters the shift and variance features.</summary>
     public const double DefaultResidualClip = 30.0;
@@ -37,13 +40,16 @@ public sealed record StatisticalOptions
     public const int DefaultTailCapacity = 32;
 
     /// <summary>Default share of the history used to fit the tail.</summary>
-    public const double DefaultTailFraction = 0.01;
+    public const double DefaultTailFraction = 0.02;
 
     /// <summary>Default smallest number of top values the tail is fitted to.</summary>
     public const int DefaultMinTail = 5;
 
     /// <summary>Default length of one generation of a tail sketch, in points.</summary>
     public const int DefaultTailGeneration = 8192;
+
+    /// <summary>Default margin by which a deviation must exceed the incident in progress to alert again (a third of a decade).</summary>
+    public const double DefaultAlertMargin = 3.0;
 
     /// <summary>Default hold-off of the alert gate, in points.</summary>
     public const int DefaultHoldOff = 288;
@@ -60,11 +66,11 @@ public sealed record StatisticalOptions
     /// <summary>Window of the level-shift feature, in points; 2 to 1000.</summary>
     public int ShiftWindow { get; init; } = DefaultShiftWindow;
 
-    /// <summary>Window of the variance feature, in points; 2 to 1000.</summary>
-    public int VarianceWindow { get; init; } = DefaultVarianceWindow;
+    /// <summary>Window of the spread feature, in points; 2 to 1000.</summary>
+    public int SpreadWindow { get; init; } = DefaultSpreadWindow;
 
-    /// <summary>Window of the long shift and spread features, in points; 0 (off) or 2 to 1000.</summary>
-    public int LongWindow { get; init; } = 48;
+    /// <summary>Window of the long shift and spread features, in points; 2 to 1000.</summary>
+    public int LongWindow { get; init; } = DefaultLongWindow;
 
     /// <summary>Clip of a standardised residual before the shift and variance features; 1 to 1000.</summary>
     public double ResidualClip { get; init; } = DefaultResidualClip;
@@ -105,14 +111,9 @@ public sealed record StatisticalOptions
     /// <summary>A deviation score below this level is quiet; 0 to 100.</summary>
     public double QuietLevel { get; init; } = 10.0;
 
-    /// <summary>Decades of extrapolation allowed beyond a history of N values: a tail probability is never below 10^−c / N; 0 to 100.</summary>
-    public double MaxExtrapolation { get; init; } = 100.0;
 
-    /// <summary>Share of the recent maximum subtracted from a deviation to give its alert (or, with <see cref="Gate"/>, the margin it must exceed by); 0 to 100.</summary>
-    public double Suppression { get; init; }
-
-    /// <summary>Whether an alert is all-or-nothing (the deviation when it exceeds the recent maximum by <see cref="Suppression"/>, else 0).</summary>
-    public bool Gate { get; init; } = true;
+    /// <summary>Margin, in score points, by which a deviation must exceed the incident in progress to alert; 0 to 100.</summary>
+    public double AlertMargin { get; init; } = DefaultAlertMargin;
 
     /// <summary>Whether the point feature (single-point outliers against the local baseline) runs.</summary>
     public bool UsePoint { get; init; } = true;
@@ -120,8 +121,8 @@ public sealed record StatisticalOptions
     /// <summary>Whether the level-shift feature runs.</summary>
     public bool UseShift { get; init; } = true;
 
-    /// <summary>Whether the variance feature runs.</summary>
-    public bool UseVariance { get; init; } = true;
+    /// <summary>Whether the spread feature (median |z| of the last few points) runs.</summary>
+    public bool UseSpread { get; init; } = true;
 
     /// <summary>Whether the seasonal point feature (against the same time on previous days) runs.</summary>
     public bool UseSeasonal { get; init; } = true;
@@ -129,11 +130,12 @@ public sealed record StatisticalOptions
     /// <summary>Whether the seasonal level-shift feature runs.</summary>
     public bool UseSeasonalShift { get; init; } = true;
 
+    /// <summary>Whether the long shift and spread features run.</summary>
+    public bool UseLong { get; init; } = true;
+
     /// <summary>Whether the level features (the value itself ranked against all earlier values, high and low) run.</summary>
     public bool UseLevel { get; init; } = true;
 
-    /// <summary>History length at which the tail extrapolation counts half (it counts N/(N + this) of its decades); 0 to 10^7.</summary>
-    public int CredibilityPoints { get; init; }
 
     /// <summary>Values a feature's history must hold before its tail is fitted; 2 to 10^6.</summary>
     public int MinTailHistory { get; init; } = 20;
@@ -145,8 +147,8 @@ public sealed record StatisticalOptions
         Check(ScaleRefresh is >= 1 and <= 1000, nameof(ScaleRefresh), ScaleRefresh, "1..1000 points");
         Check(MinHistory >= 3 && MinHistory <= LocalWindow, nameof(MinHistory), MinHistory, "3..LocalWindow points");
         Check(ShiftWindow is >= 2 and <= 1000, nameof(ShiftWindow), ShiftWindow, "2..1000 points");
-        Check(VarianceWindow is >= 2 and <= 1000, nameof(VarianceWindow), VarianceWindow, "2..1000 points");
-        Check(LongWindow is 0 or (>= 2 and <= 1000), nameof(LongWindow), LongWindow, "0 or 2..1000 points");
+        Check(SpreadWindow is >= 2 and <= 1000, nameof(SpreadWindow), SpreadWindow, "2..1000 points");
+        Check(LongWindow is >= 2 and <= 1000, nameof(LongWindow), LongWindow, "2..1000 points");
         Check(ResidualClip is >= 1.0 and <= 1000.0, nameof(ResidualClip), ResidualClip, "1..1000");
         Check(SeasonBins is >= 1 and <= 1440 && 86_400_000 % SeasonBins == 0, nameof(SeasonBins), SeasonBins, "1..1440 and a divisor of 86400000");
         Check(SeasonDays is >= 1 and <= 14, nameof(SeasonDays), SeasonDays, "1..14 days");
@@ -161,10 +163,9 @@ public sealed record StatisticalOptions
         Check(QuietRun is >= 1 and <= 100_000, nameof(QuietRun), QuietRun, "1..100000 points");
         Check(QuietLevel is >= 0.0 and <= ScoreScale.Max, nameof(QuietLevel), QuietLevel, "0..100");
         Check(MinTailHistory is >= 2 and <= 1_000_000, nameof(MinTailHistory), MinTailHistory, "2..10^6 values");
-        Check(CredibilityPoints is >= 0 and <= 10_000_000, nameof(CredibilityPoints), CredibilityPoints, "0..10^7 points");
-        Check(MaxExtrapolation is >= 0.0 and <= 100.0, nameof(MaxExtrapolation), MaxExtrapolation, "0..100 decades");
-        Check(Suppression is >= 0.0 and <= 100.0, nameof(Suppression), Suppression, "0..100");
-        Check(UsePoint || UseShift || UseVariance || UseSeasonal || UseSeasonalShift || UseLevel, nameof(UsePoint), UsePoint, "at least one feature on");
+
+        Check(AlertMargin is >= 0.0 and <= ScoreScale.Max, nameof(AlertMargin), AlertMargin, "0..100");
+        Check(UsePoint || UseShift || UseSpread || UseSeasonal || UseSeasonalShift || UseLevel || UseLong, nameof(UsePoint), UsePoint, "at least one feature on");
     }
 
     private static void Check(bool ok, string name, object value, string range)

@@ -3,61 +3,68 @@ using AnomalyHunter.Udfs.Detection.Ensemble;
 
 namespace AnomalyHunter.Udfs.Detection.Statistical;
 
-/// <summary>The statistical detector: robust local and seasonal residuals, each feature ranked against the series' own history, and an alert gate.</summary>
+/// <summary>The statistical detector: robust local and seasonal residuals and the level itself, each feature ranked against the series' own history, and an alert gate.</summary>
 /// <remarks>
 /// Per point: the local baseline (rolling median and MAD) gives a standardised residual z, the seasonal profile
-/// (the same time of day on previous days) a seasonal residual zs. Five features follow: |z| (point), the mean
-/// of the last few clipped z (shift), the sum of their squares (variance), |zs| and the mean of the last few zs.
-/// Each feature is ranked against its own history in this series (<see cref="TailSketch"/>), so a value counts
-/// as rare only if it is rare for this series; the deviation score is the smallest tail probability times the
-/// number of features (Bonferroni). The alert score is what the deviation adds beyond the recent past
-/// (<see cref="AlertGate"/>).
+/// (the median of the same time of day on previous days) a seasonal residual zs. Nine features follow: |z|
+/// (point), |median of the last few z| (shift), median of the last few |z| (spread), the same two over a longer
+/// window (long shift, long spread), |zs| and |median of the last few zs| (seasonal), and the value itself, high
+/// and low (level). Each feature is ranked against its own history in this series (<see cref="TailSketch"/>),
+/// so a value counts as rare only if it is rare for this series, and scores of different series are comparable;
+/// the deviation score is the smallest tail probability times the number of features (Bonferroni). The alert
+/// score keeps only deviations that go beyond the incident in progress (<see cref="AlertGate"/>).
 /// </remarks>
 internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSeriesScorer
 {
     private const int StateVersion = 1;
-    private const double MeanAbsToSigma = 1.2533;
 
     // why: a deviation from a baseline whose scale is exactly 0 (a flat window) is "infinitely" surprising; this z saturates every feature.
     private const double FlatDeviationZ = 1e3;
 
-    private static readonly string[] Features = ["point", "shift", "variance", "seasonal", "seasonal-shift", "level-high", "level-low", "long-shift", "long-spread"];
+    private const int Point = 0;
+    private const int Shift = 1;
+    private const int Spread = 2;
+    private const int Seasonal = 3;
+    private const int SeasonalShift = 4;
+    private const int LevelHigh = 5;
+    private const int LevelLow = 6;
+    private const int LongShift = 7;
+    private const int LongSpread = 8;
+    private static readonly string[] Features = ["point", "shift", "spread", "seasonal", "seasonal-shift", "level-high", "level-low", "long-shift", "long-spread"];
     private readonly StatisticalOptions _o;
     private readonly bool[] _active;
     private readonly double _log10Features;
     private readonly LocalBaseline _local;
     private readonly SeasonalProfile _seasonal;
     private readonly RecentValues _shift;
-    private readonly RecentValues _variance;
+    private readonly RecentValues _spread;
     private readonly RecentValues _seasonalShift;
     private readonly RecentValues _longShift;
     private readonly RecentValues _longSpread;
     private readonly TailSketch[] _tails;
     private readonly AlertGate _gate;
-    private readonly double _seasonAlpha;
-    private double _seasonMeanAbs;
-    private long _seasonCount;
+    private readonly ResidualScale _seasonScale;
 
     public StatisticalScorer(StatisticalOptions o)
     {
         _o = o;
-        _active = [o.UsePoint, o.UseShift, o.UseVariance, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.LongWindow > 0, o.LongWindow > 0];
+        _active = [o.UsePoint, o.UseShift, o.UseSpread, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.UseLong, o.UseLong];
         _log10Features = Math.Log10(_active.Count(a => a));
         _local = new LocalBaseline(o.LocalWindow, o.ScaleRefresh);
         _seasonal = new SeasonalProfile(o.SeasonBins, o.SeasonDays);
         _shift = new RecentValues(o.ShiftWindow);
-        _variance = new RecentValues(o.VarianceWindow);
+        _spread = new RecentValues(o.SpreadWindow);
         _seasonalShift = new RecentValues(o.ShiftWindow);
-        _longShift = new RecentValues(Math.Max(1, o.LongWindow));
-        _longSpread = new RecentValues(Math.Max(1, o.LongWindow));
+        _longShift = new RecentValues(o.LongWindow);
+        _longSpread = new RecentValues(o.LongWindow);
         _tails = new TailSketch[Features.Length];
         for (int k = 0; k < _tails.Length; k++)
         {
             _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory);
         }
 
-        _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.Suppression, o.Gate);
-        _seasonAlpha = 1.0 / o.SeasonScaleWindow;
+        _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin);
+        _seasonScale = new ResidualScale(o.SeasonScaleWindow, o.HuberK);
     }
 
     public IReadOnlyList<string> PassNames => Features;
@@ -134,8 +141,6 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         double scale = _local.Scale(median);
         double z = Standardise(x - median, scale);
         double zc = Math.Clamp(z, -_o.ResidualClip, _o.ResidualClip);
-        double shift = Math.Abs(_shift.AddAndMedian(zc));
-        double variance = _variance.AddAndMedian(Math.Abs(zc));
 
         double predicted = _seasonal.Predict(day, bin);
         bool seasonal = !double.IsNaN(predicted);
@@ -143,31 +148,22 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         if (seasonal)
         {
             double e = x - predicted;
-            double seasonScale = Math.Max(MeanAbsToSigma * _seasonMeanAbs, _o.SeasonScaleFloor * scale);
-            zs = _seasonCount > 0 ? Standardise(e, seasonScale) : 0.0;
-            double limit = _o.HuberK * seasonScale;
-            double absE = _seasonCount > 0 && seasonScale > 0.0 ? Math.Min(Math.Abs(e), limit) : Math.Abs(e);
-            _seasonCount++;
-            double alpha = Math.Max(_seasonAlpha, 1.0 / _seasonCount);
-            _seasonMeanAbs += alpha * (absE - _seasonMeanAbs);
+            double seasonScale = _seasonScale.Scale(_o.SeasonScaleFloor * scale);
+            zs = _seasonScale.Ready ? Standardise(e, seasonScale) : 0.0;
+            _seasonScale.Add(e, seasonScale);
         }
 
         double zsc = Math.Clamp(zs, -_o.ResidualClip, _o.ResidualClip);
-        double seasonalShift = Math.Abs(_seasonalShift.AddAndMedian(zsc));
-
         double min = 0.0;
-        min = Math.Min(min, Rank(0, Math.Abs(z), true, log10P));
-        min = Math.Min(min, Rank(1, shift, true, log10P));
-        min = Math.Min(min, Rank(2, variance, true, log10P));
-        min = Math.Min(min, Rank(3, Math.Abs(zs), seasonal, log10P));
-        min = Math.Min(min, Rank(4, seasonalShift, seasonal, log10P));
-        min = Math.Min(min, Rank(5, x, true, log10P));
-        min = Math.Min(min, Rank(6, -x, true, log10P));
-        if (_o.LongWindow > 0)
-        {
-            min = Math.Min(min, Rank(7, Math.Abs(_longShift.AddAndMedian(zc)), true, log10P));
-            min = Math.Min(min, Rank(8, _longSpread.AddAndMedian(Math.Abs(zc)), true, log10P));
-        }
+        min = Math.Min(min, Rank(Point, Math.Abs(z), true, log10P));
+        min = Math.Min(min, Rank(Shift, Math.Abs(_shift.AddAndMedian(zc)), true, log10P));
+        min = Math.Min(min, Rank(Spread, _spread.AddAndMedian(Math.Abs(zc)), true, log10P));
+        min = Math.Min(min, Rank(Seasonal, Math.Abs(zs), seasonal, log10P));
+        min = Math.Min(min, Rank(SeasonalShift, Math.Abs(_seasonalShift.AddAndMedian(zsc)), seasonal, log10P));
+        min = Math.Min(min, Rank(LevelHigh, x, true, log10P));
+        min = Math.Min(min, Rank(LevelLow, -x, true, log10P));
+        min = Math.Min(min, Rank(LongShift, Math.Abs(_longShift.AddAndMedian(zc)), true, log10P));
+        min = Math.Min(min, Rank(LongSpread, _longSpread.AddAndMedian(Math.Abs(zc)), true, log10P));
         return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
     }
 
@@ -179,8 +175,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         }
 
         TailSketch tail = _tails[feature];
-        double credibility = tail.Count / (tail.Count + (double)_o.CredibilityPoints);
-        double lp = Math.Max(tail.Log10TailProbability(value, credibility), -(Math.Log10(tail.Count) + _o.MaxExtrapolation));
+        double lp = tail.Log10TailProbability(value);
         tail.Add(value);
         log10P[feature] = lp;
         return lp;
@@ -196,7 +191,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         _local.Write(ref w);
         _seasonal.Write(ref w);
         _shift.Write(ref w);
-        _variance.Write(ref w);
+        _spread.Write(ref w);
         _seasonalShift.Write(ref w);
         _longShift.Write(ref w);
         _longSpread.Write(ref w);
@@ -206,8 +201,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         }
 
         _gate.Write(ref w);
-        w.Write(_seasonMeanAbs);
-        w.Write(_seasonCount);
+        _seasonScale.Write(ref w);
     }
 
     public static StatisticalScorer Restore(StatisticalOptions o, ReadOnlySpan<byte> state)
@@ -222,7 +216,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         s._local.Read(ref r);
         s._seasonal.Read(ref r);
         s._shift.Read(ref r);
-        s._variance.Read(ref r);
+        s._spread.Read(ref r);
         s._seasonalShift.Read(ref r);
         s._longShift.Read(ref r);
         s._longSpread.Read(ref r);
@@ -232,8 +226,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         }
 
         s._gate.Read(ref r);
-        s._seasonMeanAbs = r.ReadDouble();
-        s._seasonCount = r.ReadInt64();
+        s._seasonScale.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved statistical-detector state has trailing bytes.");

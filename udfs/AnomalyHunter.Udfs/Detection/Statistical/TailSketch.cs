@@ -47,10 +47,8 @@ internal sealed class TailSketch
     public long Count => _currentN + _previousN;
 
     /// <summary>log10 of the tail probability P(D ≥ d) under the history; 0 below the tail threshold or when the history is too short to fit a tail.</summary>
-    public double Log10TailProbability(double d) => Log10TailProbability(d, 1.0);
-
-    /// <summary>Like <see cref="Log10TailProbability(double)"/>, with the decades extrapolated beyond the tail threshold weighted by <paramref name="credibility"/> in [0, 1].</summary>
-    public double Log10TailProbability(double d, double credibility)
+    /// <remarks>A value above a history whose kept top values are all equal gets −∞ (infinitely rare).</remarks>
+    public double Log10TailProbability(double d)
     {
         if (!_fitted || TargetTail() != _k)
         {
@@ -63,8 +61,12 @@ internal sealed class TailSketch
             return 0.0;
         }
 
-        double log10P = Math.Log10(_k / (double)Count) - (credibility * (d - _u) / _beta * Log10E);
-        return Math.Min(0.0, log10P);
+        if (_beta == 0.0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        return Math.Min(0.0, Math.Log10(_k / (double)Count) - ((d - _u) / _beta * Log10E));
     }
 
     /// <summary>Adds a value to the history.</summary>
@@ -127,11 +129,12 @@ internal sealed class TailSketch
             excess += _merged[m] - _u;
         }
 
-        // why: a history whose top values are all equal has no spread; a floor keeps the tail finite and steep.
-        _beta = Math.Max(excess / _k, MinBeta * Math.Max(1.0, Math.Abs(_u)));
+        // why: tied top values have no spread; a floor relative to the spread of the kept values keeps the tail steep but finite (0 only when all kept values are equal).
+        double lowest = Math.Min(_currentCount > 0 ? _current[0] : _u, _previousCount > 0 ? _previous[0] : _u);
+        _beta = Math.Max(excess / _k, MinBetaShare * (_u - lowest));
     }
 
-    private const double MinBeta = 1e-3;
+    private const double MinBetaShare = 1e-3;
 
     private bool Insert(double[] items, ref int count, double d)
     {
