@@ -8,6 +8,7 @@ internal sealed class SeasonalProfile
 {
     private const long MillisecondsPerDay = 86_400_000L;
     private readonly int _days;
+    private readonly int _slots;
     private readonly long _binMs;
     private readonly double[] _values;
     private readonly long[] _dayOf;
@@ -16,9 +17,12 @@ internal sealed class SeasonalProfile
     public SeasonalProfile(int bins, int days)
     {
         _days = days;
+
+        // why: one slot more than the days compared, so the current day never overwrites the oldest day it compares with.
+        _slots = days + 1;
         _binMs = MillisecondsPerDay / bins;
-        _values = new double[bins * days];
-        _dayOf = new long[bins * days];
+        _values = new double[bins * _slots];
+        _dayOf = new long[bins * _slots];
         Array.Fill(_dayOf, long.MinValue);
         _scratch = new double[days];
     }
@@ -40,10 +44,10 @@ internal sealed class SeasonalProfile
     public double Predict(long day, int bin)
     {
         int n = 0;
-        int row = bin * _days;
+        int row = bin * _slots;
         for (long k = 1; k <= _days; k++)
         {
-            int slot = row + (int)((day - k) % _days + _days) % _days;
+            int slot = row + SlotOf(day - k);
             if (_dayOf[slot] == day - k)
             {
                 _scratch[n++] = _values[slot];
@@ -59,8 +63,17 @@ internal sealed class SeasonalProfile
         };
     }
 
+    private int SlotOf(long day) => (int)(((day % _slots) + _slots) % _slots);
+
     private static double MedianOf(Span<double> items)
     {
+        if (items.Length == 3)
+        {
+            // why: the common case, without a sort.
+            double a = items[0], b = items[1], c = items[2];
+            return Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+        }
+
         items.Sort();
         int mid = items.Length / 2;
         return (items.Length & 1) == 1 ? items[mid] : 0.5 * (items[mid - 1] + items[mid]);
@@ -69,7 +82,7 @@ internal sealed class SeasonalProfile
     /// <summary>Records <paramref name="x"/> as the latest value of its bin on its day.</summary>
     public void Update(long day, int bin, double x)
     {
-        int slot = (bin * _days) + (int)((day % _days) + _days) % _days;
+        int slot = (bin * _slots) + SlotOf(day);
         _values[slot] = x;
         _dayOf[slot] = day;
     }
