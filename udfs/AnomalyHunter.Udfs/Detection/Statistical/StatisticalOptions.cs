@@ -140,6 +140,9 @@ public sealed record StatisticalOptions
     /// <summary>Values a feature's history must hold before its tail is fitted; 2 to 10^6.</summary>
     public int MinTailHistory { get; init; } = 20;
 
+    /// <summary>Whether a value within the observed range is scored by its exact rank (and only values beyond the largest by the fitted exponential tail).</summary>
+    public bool EmpiricalRank { get; init; } = true;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {

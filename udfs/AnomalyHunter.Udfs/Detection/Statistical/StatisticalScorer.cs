@@ -60,7 +60,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         _tails = new TailSketch[Features.Length];
         for (int k = 0; k < _tails.Length; k++)
         {
-            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory);
+            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory, o.EmpiricalRank);
         }
 
         _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin);

@@ -30,9 +30,11 @@ internal sealed class TailSketch
     private double _beta;
 
     private readonly int _minHistory;
+    private readonly bool _empiricalRank;
 
-    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory)
+    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory, bool empiricalRank = true)
     {
+        _empiricalRank = empiricalRank;
         _minHistory = minHistory;
         _capacity = capacity;
         _generation = generation;
@@ -61,12 +63,42 @@ internal sealed class TailSketch
             return 0.0;
         }
 
+        double max = _merged[0];
+        if (_empiricalRank && d <= max)
+        {
+            // why: within the observed range the exact rank is the tail probability; the exponential fit misjudges bimodal tails (a cluster of equal spikes).
+            int atLeast = CountAtLeast(_current, _currentCount, d) + CountAtLeast(_previous, _previousCount, d);
+            return Math.Log10(atLeast / (double)Count);
+        }
+
         if (_beta == 0.0)
         {
             return double.NegativeInfinity;
         }
 
-        return Math.Min(0.0, Math.Log10(_k / (double)Count) - ((d - _u) / _beta * Log10E));
+        return _empiricalRank
+            ? Math.Min(0.0, -Math.Log10(Count) - ((d - max) / _beta * Log10E))
+            : Math.Min(0.0, Math.Log10(_k / (double)Count) - ((d - _u) / _beta * Log10E));
+    }
+
+    private static int CountAtLeast(double[] ascending, int count, double d)
+    {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ascending[mid] < d)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return count - lo;
     }
 
     /// <summary>Adds a value to the history.</summary>
