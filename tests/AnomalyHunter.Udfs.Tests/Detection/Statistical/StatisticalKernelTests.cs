@@ -8,7 +8,7 @@ public sealed class StatisticalKernelTests
     private const double Log10E = 0.43429448190325176;
 
     /// <summary>The tail probability from the whole remembered history, sorted the slow way.</summary>
-    private static double ReferenceLog10Tail(List<double> history, double d, int capacity, double fraction, int minTail, int minHistory, List<double> keptLowest)
+    private static double ReferenceLog10Tail(List<double> history, double d, int capacity, double fraction, int minTail, int minHistory, List<double> kept)
     {
         int n = history.Count;
         var sorted = history.OrderByDescending(v => v).ToList();
@@ -25,9 +25,15 @@ public sealed class StatisticalKernelTests
             return 0.0;
         }
 
+        double max = sorted[0];
+        if (d <= max)
+        {
+            return Math.Log10(kept.Count(v => v >= d) / (double)n);
+        }
+
         double excess = sorted.Take(k).Sum(v => v - u) / k;
-        double beta = Math.Max(excess, 1e-3 * (u - keptLowest.Min()));
-        return beta == 0.0 ? double.NegativeInfinity : Math.Min(0.0, Math.Log10(k / (double)n) - ((d - u) / beta * Log10E));
+        double beta = Math.Max(excess, 1e-3 * (u - kept.Min()));
+        return beta == 0.0 ? double.NegativeInfinity : Math.Min(0.0, -Math.Log10(n) - ((d - max) / beta * Log10E));
     }
 
     [Property(MaxTest = 20)]
