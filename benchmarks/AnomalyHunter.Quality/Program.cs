@@ -7,7 +7,7 @@ var dataOption = new Option<string?>("--data") { Description = "Dataset folder (
 var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, statistical, robust-z or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
 var setOption = new Option<string[]>("--set") { Description = "Option override Name=Value, repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
 var streamOption = new Option<ScoreStream>("--stream") { Description = "Which output to evaluate: Alert (the alert score where the detector has one) or Deviation.", DefaultValueFactory = _ => ScoreStream.Alert };
-var dumpOption = new Option<string?>("--dump") { Description = "Folder to write one score file per series into (NAB only)." };
+var dumpOption = new Option<string?>("--dump") { Description = "Folder to write one score file per series into." };
 var perFileOption = new Option<bool>("--per-file") { Description = "Also print one line per file." };
 
 var nab = new Command("nab", "Score the nab-open corpus (NAB v1.1 rules) in daily batches.");
@@ -30,11 +30,13 @@ demo.Options.Add(dataOption);
 demo.Options.Add(detectorOption);
 demo.Options.Add(setOption);
 demo.Options.Add(streamOption);
+demo.Options.Add(dumpOption);
 demo.SetAction(r => DemoCommand.Run(
     r.GetValue(dataOption) ?? DemoCorpus.Locate() ?? throw new DirectoryNotFoundException("anomaly-hunter-demo not found; pass --data."),
     r.GetValue(detectorOption)!,
     r.GetValue(setOption) ?? [],
-    r.GetValue(streamOption)));
+    r.GetValue(streamOption),
+    r.GetValue(dumpOption)));
 
 var root = new RootCommand("Detection-quality harness: NAB scores and demo-dataset criteria.");
 root.Subcommands.Add(nab);

@@ -12,7 +12,7 @@ public static class DemoCommand
     public const int MergeGap = 5;
 
     /// <summary>Evaluates every scenario at <see cref="ScoreScale.DefaultThreshold"/>; returns 0 when all criteria hold, 1 otherwise.</summary>
-    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, ScoreStream stream = ScoreStream.Alert)
+    public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides, ScoreStream stream = ScoreStream.Alert, string? dumpDirectory = null)
     {
         ISeriesScorerFactory factory = DetectorCatalog.Create(detector, overrides);
         var inv = CultureInfo.InvariantCulture;
@@ -24,6 +24,26 @@ public static class DemoCommand
             (long[] ts, double[] values) = NabCorpus.ReadCsv(Path.Combine(dataPath, scenario.File));
             double[] scores = DailyBatchRunner.Run(factory, ts, values, stream);
             DemoEvaluation e = DemoEvaluation.Evaluate(scenario, scores, threshold, MergeGap);
+            if (dumpDirectory is not null)
+            {
+                Directory.CreateDirectory(dumpDirectory);
+                var deviations = new double[values.Length];
+                var explained = new double[values.Length * 16];
+                ISeriesScorer once = factory.Create();
+                string[] lines = new string[values.Length];
+                if (once is IContributingSeriesScorer c && c.PassNames.Count <= 16)
+                {
+                    int passes = c.PassNames.Count;
+                    c.Score(ts, values, deviations, explained.AsSpan(0, values.Length * passes));
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        lines[i] = string.Create(inv, $"{i},{values[i]:G6},{scores[i]:F1},{deviations[i]:F1},{string.Join(',', explained.Skip(i * passes).Take(passes).Select(v => v.ToString("F1", inv)))}");
+                    }
+                }
+
+                File.WriteAllLines(Path.Combine(dumpDirectory, scenario.File), lines);
+            }
+
             string runs = string.Join(' ', e.ReportedWindows.Select(r => string.Create(inv, $"[{r.Start}..{r.End}]")));
             Console.WriteLine(string.Create(inv, $"  {scenario.File,-28} detected {e.Detected}/{e.Windows}  overlapping {e.ReportedOverlapping}/{e.Reported}  early {e.Early}/{e.EarlyRequired}  reported {runs}"));
             detected += e.Detected;

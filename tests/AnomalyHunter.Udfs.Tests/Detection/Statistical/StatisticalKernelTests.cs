@@ -32,7 +32,7 @@ public sealed class StatisticalKernelTests
         }
 
         double excess = sorted.Take(k).Sum(v => v - u) / k;
-        double beta = Math.Max(excess, 1e-3 * (u - kept.Min()));
+        double beta = Math.Max(excess, StatisticalOptions.DefaultMinSlopeShare * (max - kept.Min()));
         return beta == 0.0 ? double.NegativeInfinity : Math.Min(0.0, -Math.Log10(n) - ((d - max) / beta * Log10E));
     }
 

@@ -21,8 +21,8 @@ public sealed record StatisticalOptions
     /// <summary>Default window of the spread feature, in points.</summary>
     public const int DefaultSpreadWindow = 12;
 
-    /// <summary>Default window of the long shift and spread features, in points (four hours of 5-minute data).</summary>
-    public const int DefaultLongWindow = 48;
+    /// <summary>Default window of the long shift and spread features, in points (eight hours of 5-minute data).</summary>
+    public const int DefaultLongWindow = 96;
 
     /// <summary>Default clip of a standardised residual before it enters the shift and variance features.</summary>
     public const double DefaultResidualClip = 30.0;
@@ -50,6 +50,9 @@ public sealed record StatisticalOptions
 
     /// <summary>Default margin by which a deviation must exceed the incident in progress to alert again (a third of a decade).</summary>
     public const double DefaultAlertMargin = 3.0;
+
+    /// <summary>Default floor of the tail slope as a share of the spread of the kept top values.</summary>
+    public const double DefaultMinSlopeShare = 0.25;
 
     /// <summary>Default hold-off of the alert gate, in points.</summary>
     public const int DefaultHoldOff = 288;
@@ -143,6 +146,9 @@ public sealed record StatisticalOptions
     /// <summary>Whether a value within the observed range is scored by its exact rank (and only values beyond the largest by the fitted exponential tail).</summary>
     public bool EmpiricalRank { get; init; } = true;
 
+    /// <summary>Floor of the tail slope as a share of the spread of the kept top values; 0 to 1.</summary>
+    public double MinSlopeShare { get; init; } = DefaultMinSlopeShare;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -165,6 +171,7 @@ public sealed record StatisticalOptions
         Check(HoldOff is >= 1 and <= 100_000, nameof(HoldOff), HoldOff, "1..100000 points");
         Check(QuietRun is >= 1 and <= 100_000, nameof(QuietRun), QuietRun, "1..100000 points");
         Check(QuietLevel is >= 0.0 and <= ScoreScale.Max, nameof(QuietLevel), QuietLevel, "0..100");
+        Check(MinSlopeShare is >= 0.0 and <= 1.0, nameof(MinSlopeShare), MinSlopeShare, "0..1");
         Check(MinTailHistory is >= 2 and <= 1_000_000, nameof(MinTailHistory), MinTailHistory, "2..10^6 values");
 
         Check(AlertMargin is >= 0.0 and <= ScoreScale.Max, nameof(AlertMargin), AlertMargin, "0..100");

@@ -44,6 +44,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
     private readonly TailSketch[] _tails;
     private readonly AlertGate _gate;
     private readonly ResidualScale _seasonScale;
+    private long _scored;
+    private long _seasonalCount;
 
     public StatisticalScorer(StatisticalOptions o)
     {
@@ -60,7 +62,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         _tails = new TailSketch[Features.Length];
         for (int k = 0; k < _tails.Length; k++)
         {
-            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory, o.EmpiricalRank);
+            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory, o.EmpiricalRank, o.MinSlopeShare);
         }
 
         _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin);
@@ -154,16 +156,23 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         }
 
         double zsc = Math.Clamp(zs, -_o.ResidualClip, _o.ResidualClip);
+        if (seasonal)
+        {
+            _seasonalCount++;
+        }
+
+        // why: a windowed feature is ranked only once its window holds real residuals, not the zeros it starts with.
+        _scored++;
         double min = 0.0;
         min = Math.Min(min, Rank(Point, Math.Abs(z), true, log10P));
-        min = Math.Min(min, Rank(Shift, Math.Abs(_shift.AddAndMedian(zc)), true, log10P));
-        min = Math.Min(min, Rank(Spread, _spread.AddAndMedian(Math.Abs(zc)), true, log10P));
+        min = Math.Min(min, Rank(Shift, Math.Abs(_shift.AddAndMedian(zc)), _scored >= _o.ShiftWindow, log10P));
+        min = Math.Min(min, Rank(Spread, _spread.AddAndMedian(Math.Abs(zc)), _scored >= _o.SpreadWindow, log10P));
         min = Math.Min(min, Rank(Seasonal, Math.Abs(zs), seasonal, log10P));
-        min = Math.Min(min, Rank(SeasonalShift, Math.Abs(_seasonalShift.AddAndMedian(zsc)), seasonal, log10P));
+        min = Math.Min(min, Rank(SeasonalShift, Math.Abs(_seasonalShift.AddAndMedian(zsc)), seasonal && _seasonalCount >= _o.ShiftWindow, log10P));
         min = Math.Min(min, Rank(LevelHigh, x, true, log10P));
         min = Math.Min(min, Rank(LevelLow, -x, true, log10P));
-        min = Math.Min(min, Rank(LongShift, Math.Abs(_longShift.AddAndMedian(zc)), true, log10P));
-        min = Math.Min(min, Rank(LongSpread, _longSpread.AddAndMedian(Math.Abs(zc)), true, log10P));
+        min = Math.Min(min, Rank(LongShift, Math.Abs(_longShift.AddAndMedian(zc)), _scored >= _o.LongWindow, log10P));
+        min = Math.Min(min, Rank(LongSpread, _longSpread.AddAndMedian(Math.Abs(zc)), _scored >= _o.LongWindow, log10P));
         return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
     }
 
@@ -202,6 +211,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
 
         _gate.Write(ref w);
         _seasonScale.Write(ref w);
+        w.Write(_scored);
+        w.Write(_seasonalCount);
     }
 
     public static StatisticalScorer Restore(StatisticalOptions o, ReadOnlySpan<byte> state)
@@ -227,6 +238,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
 
         s._gate.Read(ref r);
         s._seasonScale.Read(ref r);
+        s._scored = r.ReadInt64();
+        s._seasonalCount = r.ReadInt64();
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved statistical-detector state has trailing bytes.");

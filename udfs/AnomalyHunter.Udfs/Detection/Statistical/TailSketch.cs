@@ -31,9 +31,11 @@ internal sealed class TailSketch
 
     private readonly int _minHistory;
     private readonly bool _empiricalRank;
+    private readonly double _minSlopeShare;
 
-    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory, bool empiricalRank = true)
+    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory, bool empiricalRank = true, double minSlopeShare = StatisticalOptions.DefaultMinSlopeShare)
     {
+        _minSlopeShare = minSlopeShare;
         _empiricalRank = empiricalRank;
         _minHistory = minHistory;
         _capacity = capacity;
@@ -161,12 +163,10 @@ internal sealed class TailSketch
             excess += _merged[m] - _u;
         }
 
-        // why: tied top values have no spread; a floor relative to the spread of the kept values keeps the tail steep but finite (0 only when all kept values are equal).
+        // why: top values from one correlated episode understate the slope; a floor relative to the spread of all kept values keeps the extrapolation honest (0 only when all kept values are equal).
         double lowest = Math.Min(_currentCount > 0 ? _current[0] : _u, _previousCount > 0 ? _previous[0] : _u);
-        _beta = Math.Max(excess / _k, MinBetaShare * (_u - lowest));
+        _beta = Math.Max(excess / _k, _minSlopeShare * (_merged[0] - lowest));
     }
-
-    private const double MinBetaShare = 1e-3;
 
     private bool Insert(double[] items, ref int count, double d)
     {
