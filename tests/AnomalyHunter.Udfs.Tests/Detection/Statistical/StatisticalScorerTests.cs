@@ -83,5 +83,5 @@ public sealed class StatisticalScorerTests
 
     [Fact]
     public void The_fingerprint_changes_with_the_configuration()
-        => Assert.NotEqual(new StatisticalScorerFactory(new StatisticalOptions()).Fingerprint, new StatisticalScorerFactory(new StatisticalOptions { LongWindow = 96 }).Fingerprint);
+        => Assert.NotEqual(new StatisticalScorerFactory(new StatisticalOptions()).Fingerprint, new StatisticalScorerFactory(new StatisticalOptions { LongWindow = 48 }).Fingerprint);
 }
