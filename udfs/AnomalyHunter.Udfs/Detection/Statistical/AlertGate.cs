@@ -19,8 +19,11 @@ internal sealed class AlertGate
     private int _quiet;
     private int _sinceRaised;
 
-    public AlertGate(int holdOff, int quietRun, double quietLevel, double margin)
+    private readonly double _decay;
+
+    public AlertGate(int holdOff, int quietRun, double quietLevel, double margin, double halfLife = 0.0)
     {
+        _decay = halfLife > 0.0 ? Math.Pow(0.5, 1.0 / halfLife) : 1.0;
         _holdOff = holdOff;
         _quietRun = quietRun;
         _quietLevel = quietLevel;
@@ -39,6 +42,7 @@ internal sealed class AlertGate
         else
         {
             _sinceRaised++;
+            _incident *= _decay;
         }
 
         _quiet = s < _quietLevel ? _quiet + 1 : 0;

@@ -14,8 +14,11 @@ internal sealed class SeasonalProfile
     private readonly long[] _dayOf;
     private readonly double[] _scratch;
 
-    public SeasonalProfile(int bins, int days)
+    private readonly int _minDays;
+
+    public SeasonalProfile(int bins, int days, int minDays = 1)
     {
+        _minDays = minDays;
         _days = days;
 
         // why: one slot more than the days compared, so the current day never overwrites the oldest day it compares with.
@@ -40,7 +43,7 @@ internal sealed class SeasonalProfile
         return (day, (int)(rem / _binMs));
     }
 
-    /// <summary>The median of the values of the same bin on the previous days that have one; NaN when none has.</summary>
+    /// <summary>The median of the values of the same bin on the previous days that have one; NaN when fewer than the minimum number of days have.</summary>
     public double Predict(long day, int bin)
     {
         int n = 0;
@@ -52,6 +55,11 @@ internal sealed class SeasonalProfile
             {
                 _scratch[n++] = _values[slot];
             }
+        }
+
+        if (n < _minDays)
+        {
+            return double.NaN;
         }
 
         return n switch

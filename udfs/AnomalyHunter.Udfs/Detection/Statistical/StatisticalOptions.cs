@@ -54,6 +54,18 @@ public sealed record StatisticalOptions
     /// <summary>Default floor of the tail slope as a share of the spread of the kept top values.</summary>
     public const double DefaultMinSlopeShare = 0.25;
 
+    /// <summary>Default number of scored points below which the point feature leans on the normal tail.</summary>
+    public const int DefaultShortHistory = 400;
+
+    /// <summary>Default number of consecutive quiet points that end an incident.</summary>
+    public const int DefaultQuietRun = 12;
+
+    /// <summary>Default half-life of the remembered incident level, in points.</summary>
+    public const double DefaultIncidentHalfLife = 144.0;
+
+    /// <summary>Default number of values a feature's history must hold before its tail is fitted.</summary>
+    public const int DefaultMinTailHistory = 100;
+
     /// <summary>Default hold-off of the alert gate, in points.</summary>
     public const int DefaultHoldOff = 288;
 
@@ -84,6 +96,9 @@ public sealed record StatisticalOptions
     /// <summary>Previous days the seasonal profile compares with (median of their values); 1 to 14.</summary>
     public int SeasonDays { get; init; } = DefaultSeasonDays;
 
+    /// <summary>Previous days that must have a value before the seasonal features compare (3: a true median, so one anomalous day cannot set the expectation); 1 to <see cref="SeasonDays"/>.</summary>
+    public int SeasonMinDays { get; init; } = 1;
+
     /// <summary>Window of the exponentially weighted seasonal residual scale, in points; 2 to 100000.</summary>
     public int SeasonScaleWindow { get; init; } = DefaultSeasonScaleWindow;
 
@@ -109,7 +124,7 @@ public sealed record StatisticalOptions
     public int HoldOff { get; init; } = DefaultHoldOff;
 
     /// <summary>Consecutive quiet points after which an incident is over; 1 to 100000.</summary>
-    public int QuietRun { get; init; } = 36;
+    public int QuietRun { get; init; } = DefaultQuietRun;
 
     /// <summary>A deviation score below this level is quiet; 0 to 100.</summary>
     public double QuietLevel { get; init; } = 10.0;
@@ -141,13 +156,19 @@ public sealed record StatisticalOptions
 
 
     /// <summary>Values a feature's history must hold before its tail is fitted; 2 to 10^6.</summary>
-    public int MinTailHistory { get; init; } = 20;
+    public int MinTailHistory { get; init; } = DefaultMinTailHistory;
 
     /// <summary>Whether a value within the observed range is scored by its exact rank (and only values beyond the largest by the fitted exponential tail).</summary>
     public bool EmpiricalRank { get; init; } = true;
 
     /// <summary>Floor of the tail slope as a share of the spread of the kept top values; 0 to 1.</summary>
     public double MinSlopeShare { get; init; } = DefaultMinSlopeShare;
+
+    /// <summary>Scored points below which the point feature leans on the normal tail of z (with weight 1 − scored/this); 0 (off) to 10^6.</summary>
+    public int ShortHistory { get; init; } = DefaultShortHistory;
+
+    /// <summary>Half-life, in points, of the remembered incident level while it is not raised; 0 (no decay) to 10^6.</summary>
+    public double IncidentHalfLife { get; init; } = DefaultIncidentHalfLife;
 
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
@@ -161,6 +182,7 @@ public sealed record StatisticalOptions
         Check(ResidualClip is >= 1.0 and <= 1000.0, nameof(ResidualClip), ResidualClip, "1..1000");
         Check(SeasonBins is >= 1 and <= 1440 && 86_400_000 % SeasonBins == 0, nameof(SeasonBins), SeasonBins, "1..1440 and a divisor of 86400000");
         Check(SeasonDays is >= 1 and <= 14, nameof(SeasonDays), SeasonDays, "1..14 days");
+        Check(SeasonMinDays >= 1 && SeasonMinDays <= SeasonDays, nameof(SeasonMinDays), SeasonMinDays, "1..SeasonDays");
         Check(SeasonScaleWindow is >= 2 and <= 100_000, nameof(SeasonScaleWindow), SeasonScaleWindow, "2..100000 points");
         Check(HuberK is >= 1.0 and <= 100.0, nameof(HuberK), HuberK, "1..100");
         Check(SeasonScaleFloor is >= 0.0 and <= 1.0, nameof(SeasonScaleFloor), SeasonScaleFloor, "0..1");
@@ -171,6 +193,8 @@ public sealed record StatisticalOptions
         Check(HoldOff is >= 1 and <= 100_000, nameof(HoldOff), HoldOff, "1..100000 points");
         Check(QuietRun is >= 1 and <= 100_000, nameof(QuietRun), QuietRun, "1..100000 points");
         Check(QuietLevel is >= 0.0 and <= ScoreScale.Max, nameof(QuietLevel), QuietLevel, "0..100");
+        Check(IncidentHalfLife is >= 0.0 and <= 1e6, nameof(IncidentHalfLife), IncidentHalfLife, "0..10^6 points");
+        Check(ShortHistory is >= 0 and <= 1_000_000, nameof(ShortHistory), ShortHistory, "0..10^6 values");
         Check(MinSlopeShare is >= 0.0 and <= 1.0, nameof(MinSlopeShare), MinSlopeShare, "0..1");
         Check(MinTailHistory is >= 2 and <= 1_000_000, nameof(MinTailHistory), MinTailHistory, "2..10^6 values");
 

@@ -53,7 +53,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         _active = [o.UsePoint, o.UseShift, o.UseSpread, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.UseLong, o.UseLong];
         _log10Features = Math.Log10(_active.Count(a => a));
         _local = new LocalBaseline(o.LocalWindow, o.ScaleRefresh);
-        _seasonal = new SeasonalProfile(o.SeasonBins, o.SeasonDays);
+        _seasonal = new SeasonalProfile(o.SeasonBins, o.SeasonDays, o.SeasonMinDays);
         _shift = new RecentValues(o.ShiftWindow);
         _spread = new RecentValues(o.SpreadWindow);
         _seasonalShift = new RecentValues(o.ShiftWindow);
@@ -65,7 +65,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
             _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory, o.EmpiricalRank, o.MinSlopeShare);
         }
 
-        _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin);
+        _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin, o.IncidentHalfLife);
         _seasonScale = new ResidualScale(o.SeasonScaleWindow, o.HuberK);
     }
 
@@ -164,7 +164,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         // why: a windowed feature is ranked only once its window holds real residuals, not the zeros it starts with.
         _scored++;
         double min = 0.0;
-        min = Math.Min(min, Rank(Point, Math.Abs(z), true, log10P));
+        min = Math.Min(min, Rank(Point, Math.Abs(z), true, log10P, z));
         min = Math.Min(min, Rank(Shift, Math.Abs(_shift.AddAndMedian(zc)), _scored >= _o.ShiftWindow, log10P));
         min = Math.Min(min, Rank(Spread, _spread.AddAndMedian(Math.Abs(zc)), _scored >= _o.SpreadWindow, log10P));
         min = Math.Min(min, Rank(Seasonal, Math.Abs(zs), seasonal, log10P));
@@ -176,7 +176,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
     }
 
-    private double Rank(int feature, double value, bool available, Span<double> log10P)
+    private double Rank(int feature, double value, bool available, Span<double> log10P, double nominalZ = double.NaN)
     {
         if (!_active[feature] || !available)
         {
@@ -185,6 +185,15 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
 
         TailSketch tail = _tails[feature];
         double lp = tail.Log10TailProbability(value);
+        double history = _scored;
+        if (!double.IsNaN(nominalZ) && history < _o.ShortHistory)
+        {
+            // why: a short series cannot rank a value; until ShortHistory points have been scored the normal tail of z, corrected for the points seen, carries the rest of the weight.
+            double weight = history / _o.ShortHistory;
+            double nominal = Math.Min(0.0, -NormalDistribution.TwoSidedSurprise(nominalZ) + Math.Log10(history + 1.0));
+            lp = (weight * lp) + ((1.0 - weight) * nominal);
+        }
+
         tail.Add(value);
         log10P[feature] = lp;
         return lp;
