@@ -170,6 +170,9 @@ public sealed record StatisticalOptions
     /// <summary>Half-life, in points, of the remembered incident level while it is not raised; 0 (no decay) to 10^6.</summary>
     public double IncidentHalfLife { get; init; } = DefaultIncidentHalfLife;
 
+    /// <summary>Decades beyond the rank bound 1/(N + 1) given to a value above a history whose top values are all equal (infinity: infinitely rare); 0 to infinity.</summary>
+    public double TiedTailDecades { get; init; } = double.PositiveInfinity;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -195,6 +198,7 @@ public sealed record StatisticalOptions
         Check(QuietLevel is >= 0.0 and <= ScoreScale.Max, nameof(QuietLevel), QuietLevel, "0..100");
         Check(IncidentHalfLife is >= 0.0 and <= 1e6, nameof(IncidentHalfLife), IncidentHalfLife, "0..10^6 points");
         Check(ShortHistory is >= 0 and <= 1_000_000, nameof(ShortHistory), ShortHistory, "0..10^6 values");
+        Check(TiedTailDecades >= 0.0, nameof(TiedTailDecades), TiedTailDecades, "0..infinity decades");
         Check(MinSlopeShare is >= 0.0 and <= 1.0, nameof(MinSlopeShare), MinSlopeShare, "0..1");
         Check(MinTailHistory is >= 2 and <= 1_000_000, nameof(MinTailHistory), MinTailHistory, "2..10^6 values");
 

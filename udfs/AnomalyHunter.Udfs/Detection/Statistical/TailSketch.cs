@@ -32,9 +32,11 @@ internal sealed class TailSketch
     private readonly int _minHistory;
     private readonly bool _empiricalRank;
     private readonly double _minSlopeShare;
+    private readonly double _tiedDecades;
 
-    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory, bool empiricalRank = true, double minSlopeShare = StatisticalOptions.DefaultMinSlopeShare)
+    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory, bool empiricalRank = true, double minSlopeShare = StatisticalOptions.DefaultMinSlopeShare, double tiedDecades = double.PositiveInfinity)
     {
+        _tiedDecades = tiedDecades;
         _minSlopeShare = minSlopeShare;
         _empiricalRank = empiricalRank;
         _minHistory = minHistory;
@@ -75,7 +77,8 @@ internal sealed class TailSketch
 
         if (_beta == 0.0)
         {
-            return double.NegativeInfinity;
+            // why: a history without spread gives no slope; the value is rarer than all of it, by a margin the options fix.
+            return -Math.Log10(Count + 1.0) - _tiedDecades;
         }
 
         return _empiricalRank
