@@ -42,7 +42,7 @@ public sealed class StatisticalKernelTests
         const int capacity = 16;
         const int generation = 300;
         var random = new Random(seed);
-        var sketch = new TailSketch(capacity, generation, 0.02, 3, 20);
+        var sketch = new TailSketch(new StatisticalOptions { TailCapacity = capacity, TailGeneration = generation, TailFraction = 0.02, MinTail = 3, MinTailHistory = 20 });
         var previous = new List<double>();
         var current = new List<double>();
         for (int i = 0; i < 1000; i++)

@@ -62,7 +62,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IAlertingSe
         _tails = new TailSketch[Features.Length];
         for (int k = 0; k < _tails.Length; k++)
         {
-            _tails[k] = new TailSketch(o.TailCapacity, o.TailGeneration, o.TailFraction, o.MinTail, o.MinTailHistory, o.EmpiricalRank, o.MinSlopeShare, o.TiedTailDecades);
+            _tails[k] = new TailSketch(o);
         }
 
         _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin, o.IncidentHalfLife);

@@ -2,21 +2,27 @@ using AnomalyHunter.Udfs.Detection.Ensemble;
 
 namespace AnomalyHunter.Udfs.Detection.Statistical;
 
-/// <summary>How rare a value is among all values seen so far in one series: the exact top values of the last one or two generations, with an exponential (peaks-over-threshold) tail fitted to them.</summary>
+/// <summary>How rare a value is among the values seen so far in one series: the exact top values of the last one or two generations, ranked exactly within their range and extrapolated beyond it.</summary>
 /// <remarks>
-/// Each generation keeps its <c>capacity</c> largest values; when the current generation has seen
-/// <c>generation</c> values it becomes the previous one and a new one starts, so the history covers between one
-/// and two generations and the state stays bounded. The tail probability of d is
-/// (k/N)·exp(−(d − u)/β), where N is the number of values in the history, u the (k+1)-th largest, β the mean
-/// excess of the k largest over u, and k a fixed fraction of N within [minTail, capacity]. Within the observed
-/// range this follows the empirical rank; beyond the largest value it extrapolates the fitted tail.
+/// Each generation keeps its <c>TailCapacity</c> largest values; when the current generation has seen
+/// <c>TailGeneration</c> values it becomes the previous one and a new one starts, so the history covers between
+/// one and two generations and the state stays bounded. With N values in the history, k = TailFraction·N within
+/// [MinTail, capacity − 1] and u the (k+1)-th largest value: a value d ≤ u is not in the tail (probability 1);
+/// u &lt; d ≤ max has the exact tail fraction #{values ≥ d}/N; d &gt; max gets (1/N)·exp(−(d − max)/β), the
+/// exponential (peaks-over-threshold) tail whose slope β is the mean excess of the k largest values over u,
+/// floored at MinSlopeShare times the spread of the kept values.
 /// </remarks>
 internal sealed class TailSketch
 {
+    private const double Log10E = 0.43429448190325176;
     private readonly int _capacity;
     private readonly long _generation;
     private readonly double _tailFraction;
     private readonly int _minTail;
+    private readonly int _minHistory;
+    private readonly bool _empiricalRank;
+    private readonly double _minSlopeShare;
+    private readonly double _tiedDecades;
     private readonly double[] _current;
     private readonly double[] _previous;
     private readonly double[] _merged;
@@ -29,31 +35,26 @@ internal sealed class TailSketch
     private double _u;
     private double _beta;
 
-    private readonly int _minHistory;
-    private readonly bool _empiricalRank;
-    private readonly double _minSlopeShare;
-    private readonly double _tiedDecades;
-
-    public TailSketch(int capacity, long generation, double tailFraction, int minTail, int minHistory, bool empiricalRank = true, double minSlopeShare = StatisticalOptions.DefaultMinSlopeShare, double tiedDecades = double.PositiveInfinity)
+    public TailSketch(StatisticalOptions o)
     {
-        _tiedDecades = tiedDecades;
-        _minSlopeShare = minSlopeShare;
-        _empiricalRank = empiricalRank;
-        _minHistory = minHistory;
-        _capacity = capacity;
-        _generation = generation;
-        _tailFraction = tailFraction;
-        _minTail = minTail;
-        _current = new double[capacity];
-        _previous = new double[capacity];
-        _merged = new double[capacity + 1];
+        _capacity = o.TailCapacity;
+        _generation = o.TailGeneration;
+        _tailFraction = o.TailFraction;
+        _minTail = o.MinTail;
+        _minHistory = o.MinTailHistory;
+        _empiricalRank = o.EmpiricalRank;
+        _minSlopeShare = o.MinSlopeShare;
+        _tiedDecades = o.TiedTailDecades;
+        _current = new double[_capacity];
+        _previous = new double[_capacity];
+        _merged = new double[_capacity + 1];
     }
 
     /// <summary>Values in the history.</summary>
     public long Count => _currentN + _previousN;
 
     /// <summary>log10 of the tail probability P(D ≥ d) under the history; 0 below the tail threshold or when the history is too short to fit a tail.</summary>
-    /// <remarks>A value above a history whose kept top values are all equal gets −∞ (infinitely rare).</remarks>
+    /// <remarks>A value above a history whose top values are all equal gets 1/(N + 1) times 10^−TiedTailDecades (by default 0: infinitely rare).</remarks>
     public double Log10TailProbability(double d)
     {
         if (!_fitted || TargetTail() != _k)
@@ -125,8 +126,6 @@ internal sealed class TailSketch
             _fitted = false;
         }
     }
-
-    private const double Log10E = 0.43429448190325176;
 
     private int TargetTail()
     {
