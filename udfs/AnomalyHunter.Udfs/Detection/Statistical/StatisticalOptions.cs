@@ -24,7 +24,7 @@ public sealed record StatisticalOptions
     /// <summary>Default window of the long shift and spread features, in points (eight hours of 5-minute data).</summary>
     public const int DefaultLongWindow = 96;
 
-    /// <summary>Default clip of a standardised residual before it enters the shift and variance features.</summary>
+    /// <summary>Default clip of a standardised residual before it enters the shift and spread features.</summary>
     public const double DefaultResidualClip = 30.0;
 
     /// <summary>Default time-of-day bins of the seasonal profile (5-minute bins).</summary>
@@ -57,6 +57,15 @@ public sealed record StatisticalOptions
     /// <summary>Default number of scored points below which the point feature leans on the normal tail.</summary>
     public const int DefaultShortHistory = 400;
 
+    /// <summary>Default Huber clip of seasonal residuals, in scales.</summary>
+    public const double DefaultHuberK = 3.0;
+
+    /// <summary>Default floor of the seasonal scale as a share of the local scale.</summary>
+    public const double DefaultSeasonScaleFloor = 0.05;
+
+    /// <summary>Default deviation score below which a point is quiet (one decade: a tail probability above 0.1).</summary>
+    public const double DefaultQuietLevel = 10.0;
+
     /// <summary>Default number of consecutive quiet points that end an incident.</summary>
     public const int DefaultQuietRun = 12;
 
@@ -87,7 +96,7 @@ public sealed record StatisticalOptions
     /// <summary>Window of the long shift and spread features, in points; 2 to 1000.</summary>
     public int LongWindow { get; init; } = DefaultLongWindow;
 
-    /// <summary>Clip of a standardised residual before the shift and variance features; 1 to 1000.</summary>
+    /// <summary>Clip of a standardised residual before the shift and spread features; 1 to 1000.</summary>
     public double ResidualClip { get; init; } = DefaultResidualClip;
 
     /// <summary>Time-of-day bins of the seasonal profile; 1 to 1440, a divisor of 86400000.</summary>
@@ -103,10 +112,10 @@ public sealed record StatisticalOptions
     public int SeasonScaleWindow { get; init; } = DefaultSeasonScaleWindow;
 
     /// <summary>Huber clip of a seasonal residual before it updates the seasonal scale, in scales; 1 to 100.</summary>
-    public double HuberK { get; init; } = 3.0;
+    public double HuberK { get; init; } = DefaultHuberK;
 
     /// <summary>Floor of the seasonal scale as a share of the local scale; 0 to 1.</summary>
-    public double SeasonScaleFloor { get; init; } = 0.05;
+    public double SeasonScaleFloor { get; init; } = DefaultSeasonScaleFloor;
 
     /// <summary>Top values kept per generation of a tail sketch; 8 to 4096.</summary>
     public int TailCapacity { get; init; } = DefaultTailCapacity;
@@ -127,7 +136,7 @@ public sealed record StatisticalOptions
     public int QuietRun { get; init; } = DefaultQuietRun;
 
     /// <summary>A deviation score below this level is quiet; 0 to 100.</summary>
-    public double QuietLevel { get; init; } = 10.0;
+    public double QuietLevel { get; init; } = DefaultQuietLevel;
 
 
     /// <summary>Margin, in score points, by which a deviation must exceed the incident in progress to alert; 0 to 100.</summary>
