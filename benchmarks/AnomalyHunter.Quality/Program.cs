@@ -38,7 +38,22 @@ demo.SetAction(r => DemoCommand.Run(
     r.GetValue(streamOption),
     r.GetValue(dumpOption)));
 
+var batchOption = new Option<string>("--batch") { Description = "Replay batch length (TimeSpan).", DefaultValueFactory = _ => "1.00:00:00" };
+var backtest = new Command("nab-backtest", "Score nab-open through the product: backtest (ingest + detect in daily batches), then the NAB rules.");
+backtest.Options.Add(dataOption);
+backtest.Options.Add(detectorOption);
+backtest.Options.Add(setOption);
+backtest.Options.Add(perFileOption);
+backtest.Options.Add(batchOption);
+backtest.SetAction((r, _) => BacktestNabCommand.RunAsync(
+    r.GetValue(dataOption) ?? NabCorpus.Locate() ?? throw new DirectoryNotFoundException("nab-open not found; pass --data."),
+    r.GetValue(detectorOption)!,
+    r.GetValue(setOption) ?? [],
+    r.GetValue(perFileOption),
+    r.GetValue(batchOption)!));
+
 var root = new RootCommand("Detection-quality harness: NAB scores and demo-dataset criteria.");
 root.Subcommands.Add(nab);
 root.Subcommands.Add(demo);
-return root.Parse(args).Invoke();
+root.Subcommands.Add(backtest);
+return await root.Parse(args).InvokeAsync();

@@ -10,6 +10,8 @@ root.Subcommands.Add(DetectCommand.Create());
 root.Subcommands.Add(AnomaliesCommand.Create());
 root.Subcommands.Add(CompactCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
+root.Subcommands.Add(BacktestCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 foreach (var command in ListCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -58,35 +58,51 @@ public static class NabCommand
         IReadOnlyList<NabSeries> corpus = NabCorpus.Load(dataPath);
         ISeriesScorerFactory? factory = detector == "zscore-reference" ? null : DetectorCatalog.Create(detector, overrides);
         (List<NabScoredSeries> scored, TimeSpan elapsed) = ScoreCorpus(corpus, factory, stream);
-        int rows = corpus.Sum(s => s.Values.Length);
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)} (stream {stream})"));
-        Console.WriteLine(string.Create(inv, $"{corpus.Count} files, {rows} rows, {corpus.Sum(s => s.Windows.Length)} windows; scored in daily batches in {elapsed.TotalMilliseconds:F0} ms ({elapsed.TotalMilliseconds * 1e6 / rows:F0} ns/row incl. state save/restore and first-call JIT)"));
+        if (dumpDirectory is not null)
+        {
+            Dump(scored, factory, dumpDirectory);
+        }
+
+        int code = Report(scored, detector, overrides, elapsed, perFile, string.Create(inv, $"scored in daily batches (stream {stream}; time incl. state save/restore and first-call JIT)"));
         if (factory is not null)
         {
             (double wall, double cpu) = Throughput(corpus, factory, stream);
             Console.WriteLine(string.Create(inv, $"single-pass throughput (warm, best of {ThroughputRepeats}): {wall:F0} ns/row wall clock, {cpu:F0} ns/row CPU"));
         }
 
-        if (dumpDirectory is not null)
+        return code;
+    }
+
+    /// <summary>Writes one score file per series and, for detectors that explain their scores, one file of per-pass contributions.</summary>
+    public static void Dump(IReadOnlyList<NabScoredSeries> scored, ISeriesScorerFactory? factory, string dumpDirectory)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Directory.CreateDirectory(dumpDirectory);
+        foreach (NabScoredSeries s in scored)
         {
-            Directory.CreateDirectory(dumpDirectory);
-            foreach (NabScoredSeries s in scored)
+            File.WriteAllLines(Path.Combine(dumpDirectory, s.Series.Name + ".csv"), s.Scores.Select(v => v.ToString("R", inv)));
+            if (factory?.Create() is IContributingSeriesScorer explained)
             {
-                File.WriteAllLines(Path.Combine(dumpDirectory, s.Series.Name + ".csv"), s.Scores.Select(v => v.ToString("R", inv)));
-                if (factory?.Create() is IContributingSeriesScorer explained)
-                {
-                    // why: the per-pass contributions explain a score; they come from one backfill pass, equal to the daily batches.
-                    int passes = explained.PassNames.Count;
-                    var contributions = new double[s.Series.Values.Length * passes];
-                    explained.Score(s.Series.TimestampsMs, s.Series.Values, new double[s.Series.Values.Length], contributions);
-                    File.WriteAllLines(
-                        Path.Combine(dumpDirectory, s.Series.Name + ".passes.csv"),
-                        Enumerable.Range(0, s.Series.Values.Length).Select(i => string.Join(',', contributions.Skip(i * passes).Take(passes).Select(v => v.ToString("F1", inv)))).Prepend(string.Join(',', explained.PassNames)));
-                }
+                // why: the per-pass contributions explain a score; they come from one backfill pass, equal to the daily batches.
+                int passes = explained.PassNames.Count;
+                var contributions = new double[s.Series.Values.Length * passes];
+                explained.Score(s.Series.TimestampsMs, s.Series.Values, new double[s.Series.Values.Length], contributions);
+                File.WriteAllLines(
+                    Path.Combine(dumpDirectory, s.Series.Name + ".passes.csv"),
+                    Enumerable.Range(0, s.Series.Values.Length).Select(i => string.Join(',', contributions.Skip(i * passes).Take(passes).Select(v => v.ToString("F1", inv)))).Prepend(string.Join(',', explained.PassNames)));
             }
         }
+    }
 
+    /// <summary>Prints the figures of an already scored corpus.</summary>
+    public static int Report(IReadOnlyList<NabScoredSeries> scored, string detector, IReadOnlyList<string> overrides, TimeSpan elapsed, bool perFile, string how)
+    {
+        var corpus = scored.Select(s => s.Series).ToList();
+        int rows = corpus.Sum(s => s.Values.Length);
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)}"));
+        Console.WriteLine(string.Create(inv, $"{corpus.Count} files, {rows} rows, {corpus.Sum(s => s.Windows.Length)} windows; {how} in {elapsed.TotalMilliseconds:F0} ms ({elapsed.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
         var results = NabProfile.All.Select(p => NabScorer.Score(scored, p)).ToList();
         foreach (NabResult r in results)
         {

@@ -41,8 +41,8 @@ public interface ICatalog : IAsyncDisposable
     /// <summary>Forgets removed files after their bytes have been deleted.</summary>
     Task PurgeRemovedFilesAsync(IReadOnlyCollection<long> fileIds, CancellationToken cancellationToken);
 
-    /// <summary>Records the intent to write <paramref name="path"/>, before the file appears under its final name.</summary>
-    Task AddPendingFileAsync(string path, string runId, CancellationToken cancellationToken);
+    /// <summary>Records the intent to write <paramref name="paths"/>, before the files appear under their final names.</summary>
+    Task AddPendingFilesAsync(IReadOnlyCollection<string> paths, string runId, CancellationToken cancellationToken);
 
     /// <summary>Writes pending that have not been committed.</summary>
     Task<IReadOnlyList<PendingFile>> ListPendingFilesAsync(CancellationToken cancellationToken);

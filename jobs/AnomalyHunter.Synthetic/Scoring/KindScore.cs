@@ -1,0 +1,11 @@
+namespace AnomalyHunter.Synthetic.Scoring;
+
+/// <summary>One row of the score table.</summary>
+/// <param name="Kind">Kind label text, <see cref="DetectionScorer.UnlabelledRow"/> for windows that hit no label, or <see cref="DetectionScorer.AllRow"/> for the totals.</param>
+/// <param name="Labelled">Labels of this kind.</param>
+/// <param name="Found">Labels of this kind overlapped by at least one window on one of their series.</param>
+/// <param name="Recall">Found ÷ labelled; null when nothing is labelled.</param>
+/// <param name="Windows">Windows attributed to this row.</param>
+/// <param name="Correct">Of those, windows that overlap a label of their series.</param>
+/// <param name="Precision">Correct ÷ windows; null when there are no windows.</param>
+public sealed record KindScore(string Kind, int Labelled, int Found, double? Recall, int Windows, int Correct, double? Precision);
