@@ -4,7 +4,7 @@ using AnomalyHunter.Quality.Harness;
 using AnomalyHunter.Quality.Nab;
 
 var dataOption = new Option<string?>("--data") { Description = "Dataset folder (default: shared/datasets/<name> found above the working directory)." };
-var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, robust-z, novelty or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
+var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, statistical, robust-z, novelty or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
 var setOption = new Option<string[]>("--set") { Description = "Option override Name=Value, repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
 var perFileOption = new Option<bool>("--per-file") { Description = "Also print one line per file, with its windows, detections and false positives at the standard threshold." };
 var bootstrapOption = new Option<int>("--bootstrap") { Description = "Also resample the files this many times (seeded, with replacement) and print the mean and spread of each profile's score.", DefaultValueFactory = _ => 0 };

@@ -9,9 +9,11 @@ public static class DailyBatchRunner
     private const long MillisecondsPerDay = 86_400_000L;
 
     /// <summary>One score per row of <paramref name="values"/>; a fresh scorer is restored from the saved bytes for every day after the first.</summary>
-    public static double[] Run(ISeriesScorerFactory factory, long[] timestampsMs, double[] values)
+    /// <remarks>For scorers with two outputs (<see cref="IDeviationSeriesScorer"/>), <paramref name="stream"/> picks the alert or the deviation output.</remarks>
+    public static double[] Run(ISeriesScorerFactory factory, long[] timestampsMs, double[] values, ScoreStream stream = ScoreStream.Deviation)
     {
         var scores = new double[values.Length];
+        var alerts = new double[values.Length];
         var state = new ArrayBufferWriter<byte>();
         ISeriesScorer? scorer = null;
         int start = 0;
@@ -26,13 +28,13 @@ public static class DailyBatchRunner
             }
 
             scorer = scorer is null ? factory.Create() : factory.Restore(state.WrittenSpan);
-            scorer.Score(timestampsMs.AsSpan(start, end - start), values.AsSpan(start, end - start), scores.AsSpan(start, end - start));
+            Score(scorer, timestampsMs.AsSpan(start, end - start), values.AsSpan(start, end - start), scores.AsSpan(start, end - start), alerts.AsSpan(start, end - start), stream);
             state.ResetWrittenCount();
             scorer.WriteState(state);
             start = end;
         }
 
-        return scores;
+        return stream == ScoreStream.Alert && scorer is IDeviationSeriesScorer ? alerts : scores;
     }
 
     /// <summary>Like <see cref="Run"/>, but also returns the deviation score of each row when the scorer has that output (else null).</summary>
@@ -74,10 +76,24 @@ public static class DailyBatchRunner
     }
 
     /// <summary>One score per row from a single scorer over the whole series (a backfill).</summary>
-    public static double[] RunOnce(ISeriesScorerFactory factory, long[] timestampsMs, double[] values)
+    public static double[] RunOnce(ISeriesScorerFactory factory, long[] timestampsMs, double[] values, ScoreStream stream = ScoreStream.Deviation)
     {
         var scores = new double[values.Length];
-        factory.Create().Score(timestampsMs, values, scores);
-        return scores;
+        var alerts = new double[values.Length];
+        ISeriesScorer scorer = factory.Create();
+        Score(scorer, timestampsMs, values, scores, alerts, stream);
+        return stream == ScoreStream.Alert && scorer is IDeviationSeriesScorer ? alerts : scores;
+    }
+
+    private static void Score(ISeriesScorer scorer, ReadOnlySpan<long> ts, ReadOnlySpan<double> values, Span<double> scores, Span<double> alerts, ScoreStream stream)
+    {
+        if (scorer is IDeviationSeriesScorer twoOutputs)
+        {
+            twoOutputs.Score(ts, values, alerts, scores);
+        }
+        else
+        {
+            scorer.Score(ts, values, scores);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using AnomalyHunter.Udfs.Detection;
 using AnomalyHunter.Udfs.Detection.Ensemble;
 using AnomalyHunter.Udfs.Detection.Novelty;
+using AnomalyHunter.Udfs.Detection.Statistical;
 
 namespace AnomalyHunter.Quality.Harness;
 
@@ -13,9 +14,10 @@ public static class DetectorCatalog
     public static ISeriesScorerFactory Create(string detector, IReadOnlyList<string> overrides) => detector switch
     {
         "ensemble" => new EnsembleScorerFactory(Apply(new EnsembleOptions(), overrides)),
+        "statistical" => new StatisticalScorerFactory(Apply(new StatisticalOptions(), overrides)),
         "robust-z" => new RobustZScorerFactory(Apply(new RobustZOptions(), overrides)),
         "novelty" => new NoveltyScorerFactory(Apply(new NoveltyOptions(), overrides)),
-        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, robust-z, novelty).", nameof(detector)),
+        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, statistical, robust-z, novelty).", nameof(detector)),
     };
 
     /// <summary>Returns a copy of <paramref name="options"/> with each <c>Name=Value</c> override set on the property of that name.</summary>

@@ -17,7 +17,7 @@ public static class NabCommand
         {
             double[] scores = factory is null
                 ? TrailingZScore.Compute(s.Values)
-                : DailyBatchRunner.Run(factory, s.TimestampsMs, s.Values);
+                : DailyBatchRunner.Run(factory, s.TimestampsMs, s.Values, ScoreStream.Alert);
             scored.Add(new NabScoredSeries(s, scores));
         }
 
@@ -37,9 +37,9 @@ public static class NabCommand
         if (factory is not null)
         {
             int rows = corpus.Sum(s => s.Values.Length);
-            (TimeSpan wall, TimeSpan cpu) = Time(corpus, s => DailyBatchRunner.RunOnce(factory, s.TimestampsMs, s.Values));
+            (TimeSpan wall, TimeSpan cpu) = Time(corpus, s => DailyBatchRunner.RunOnce(factory, s.TimestampsMs, s.Values, ScoreStream.Alert));
             speed.Add(string.Create(CultureInfo.InvariantCulture, $"one backfill call per file (no state round trips), best of 5: {wall.TotalMilliseconds:F0} ms wall ({wall.TotalMilliseconds * 1e6 / rows:F0} ns/row), {cpu.TotalMilliseconds:F0} ms process CPU ({cpu.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
-            (wall, cpu) = Time(corpus, s => DailyBatchRunner.Run(factory, s.TimestampsMs, s.Values));
+            (wall, cpu) = Time(corpus, s => DailyBatchRunner.Run(factory, s.TimestampsMs, s.Values, ScoreStream.Alert));
             speed.Add(string.Create(CultureInfo.InvariantCulture, $"daily batches with state round trips (warm), best of 5: {wall.TotalMilliseconds:F0} ms wall ({wall.TotalMilliseconds * 1e6 / rows:F0} ns/row), {cpu.TotalMilliseconds:F0} ms process CPU ({cpu.TotalMilliseconds * 1e6 / rows:F0} ns/row)"));
         }
 

@@ -1,0 +1,86 @@
+using AnomalyHunter.Udfs.Detection.Ensemble;
+
+namespace AnomalyHunter.Udfs.Detection.Statistical;
+
+/// <summary>The robust local baseline: median of the trailing window and a scale from its MAD, refreshed every few points.</summary>
+internal sealed class LocalBaseline
+{
+    private const double MadToSigma = 1.4826;
+    private const double MeanAbsToSigma = 1.2533;
+    private readonly double[] _ring;
+    private readonly SortedWindow _sorted;
+    private readonly double[] _scratch;
+    private readonly int _refresh;
+    private long _count;
+    private int _head;
+    private double _scale;
+
+    public LocalBaseline(int window, int refresh)
+    {
+        _ring = new double[window];
+        _sorted = new SortedWindow(window);
+        _scratch = new double[window];
+        _refresh = refresh;
+    }
+
+    /// <summary>Points pushed so far.</summary>
+    public long Count => _count;
+
+    /// <summary>Median of the window (exact at every point).</summary>
+    public double Median() => _sorted.Median();
+
+    /// <summary>Robust scale (σ-equivalent): 1.4826·MAD, or 1.2533·mean absolute deviation when the MAD is 0; 0 for a flat window.</summary>
+    public double Scale(double median)
+    {
+        if (_count % _refresh == 0 || _scale == 0.0)
+        {
+            _scale = MadToSigma * _sorted.MedianAbsoluteDeviation(median, _scratch);
+            if (_scale <= 0.0)
+            {
+                // why: count data and flat-with-spikes series have MAD 0; the mean absolute deviation still sees the spikes.
+                _scale = MeanAbsToSigma * _sorted.MeanAbsoluteDeviation(median);
+            }
+        }
+
+        return _scale;
+    }
+
+    public void Push(double x)
+    {
+        if (_count >= _ring.Length)
+        {
+            _sorted.Remove(_ring[_head]);
+        }
+
+        _count++;
+        _ring[_head] = x;
+        _sorted.Insert(x);
+        _head = (_head + 1) % _ring.Length;
+    }
+
+    public void Write(ref StateWriter w)
+    {
+        w.Write(_count);
+        w.Write(_head);
+        w.Write(_scale);
+        w.Write(_ring);
+    }
+
+    public void Read(ref StateReader r)
+    {
+        _count = r.ReadInt64();
+        _head = r.ReadInt32();
+        _scale = r.ReadDouble();
+        r.ReadDoubles(_ring);
+        if (_count < 0 || _head < 0 || _head >= _ring.Length)
+        {
+            throw new InvalidDataException("The saved local baseline is inconsistent.");
+        }
+
+        long filled = Math.Min(_count, _ring.Length);
+        for (int k = 0; k < filled; k++)
+        {
+            _sorted.Insert(_ring[k]);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using AnomalyHunter.Udfs.Detection.Ensemble;
+
+namespace AnomalyHunter.Udfs.Detection.Statistical;
+
+/// <summary>The same time of day on previous days: per time-of-day bin, the last value seen on each of the last few days.</summary>
+/// <remarks>Indexing by UTC time of day keeps the comparison aligned across gaps and irregular sampling.</remarks>
+internal sealed class SeasonalProfile
+{
+    private const long MillisecondsPerDay = 86_400_000L;
+    private readonly int _days;
+    private readonly int _slots;
+    private readonly long _binMs;
+    private readonly double[] _values;
+    private readonly long[] _dayOf;
+    private readonly double[] _scratch;
+
+    private readonly int _minDays;
+
+    public SeasonalProfile(int bins, int days, int minDays = 1)
+    {
+        _minDays = minDays;
+        _days = days;
+
+        // why: one slot more than the days compared, so the current day never overwrites the oldest day it compares with.
+        _slots = days + 1;
+        _binMs = MillisecondsPerDay / bins;
+        _values = new double[bins * _slots];
+        _dayOf = new long[bins * _slots];
+        Array.Fill(_dayOf, long.MinValue);
+        _scratch = new double[days];
+    }
+
+    /// <summary>The slot of a UTC epoch-millisecond timestamp: its day number and time-of-day bin.</summary>
+    public (long Day, int Bin) Slot(long timestampMs)
+    {
+        long day = Math.DivRem(timestampMs, MillisecondsPerDay, out long rem);
+        if (rem < 0)
+        {
+            day--;
+            rem += MillisecondsPerDay;
+        }
+
+        return (day, (int)(rem / _binMs));
+    }
+
+    /// <summary>The median of the values of the same bin on the previous days that have one; NaN when fewer than the minimum number of days have.</summary>
+    public double Predict(long day, int bin)
+    {
+        int n = 0;
+        int row = bin * _slots;
+        for (long k = 1; k <= _days; k++)
+        {
+            int slot = row + SlotOf(day - k);
+            if (_dayOf[slot] == day - k)
+            {
+                _scratch[n++] = _values[slot];
+            }
+        }
+
+        if (n < _minDays)
+        {
+            return double.NaN;
+        }
+
+        return n switch
+        {
+            0 => double.NaN,
+            1 => _scratch[0],
+            2 => 0.5 * (_scratch[0] + _scratch[1]),
+            _ => MedianOf(_scratch.AsSpan(0, n)),
+        };
+    }
+
+    private int SlotOf(long day) => (int)(((day % _slots) + _slots) % _slots);
+
+    private static double MedianOf(Span<double> items)
+    {
+        if (items.Length == 3)
+        {
+            // why: the common case, without a sort.
+            double a = items[0], b = items[1], c = items[2];
+            return Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+        }
+
+        items.Sort();
+        int mid = items.Length / 2;
+        return (items.Length & 1) == 1 ? items[mid] : 0.5 * (items[mid - 1] + items[mid]);
+    }
+
+    /// <summary>Records <paramref name="x"/> as the latest value of its bin on its day.</summary>
+    public void Update(long day, int bin, double x)
+    {
+        int slot = (bin * _slots) + SlotOf(day);
+        _values[slot] = x;
+        _dayOf[slot] = day;
+    }
+
+    public void Write(ref StateWriter w)
+    {
+        w.Write(_values);
+        w.Write(_dayOf.Length);
+        foreach (long d in _dayOf)
+        {
+            w.Write(d);
+        }
+    }
+
+    public void Read(ref StateReader r)
+    {
+        r.ReadDoubles(_values);
+        if (r.ReadInt32() != _dayOf.Length)
+        {
+            throw new InvalidDataException("The saved seasonal profile does not match the configured bins and days.");
+        }
+
+        for (int i = 0; i < _dayOf.Length; i++)
+        {
+            _dayOf[i] = r.ReadInt64();
+        }
+    }
+}
