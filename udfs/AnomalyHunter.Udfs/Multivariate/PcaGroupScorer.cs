@@ -167,7 +167,7 @@ public sealed class PcaGroupScorer
             return;
         }
 
-        double rankError = kept >= seen ? 0.0 : Math.Sqrt(Math.Log(2.0 / _o.Sampling.Delta) / (2.0 * kept));
+        double rankError = kept >= seen ? 0.0 : SampleErrorBounds.QuantileRankError(kept, _o.Sampling.Delta);
         Model = PcaFitter.Fit(rows, kept, Columns, _o, seen, rankError);
     }
 }

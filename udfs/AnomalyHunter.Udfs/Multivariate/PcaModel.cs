@@ -76,7 +76,7 @@ public sealed class PcaModel
     /// <summary>Rows of history the sample was drawn from.</summary>
     public long SeenRows { get; }
 
-    /// <summary>DKW bound on the rank error of the fitted centres (medians) caused by sampling; 0 without sampling.</summary>
+    /// <summary>Bound on the rank error of each fitted centre (medians) caused by sampling; 0 without sampling.</summary>
     public double QuantileRankError { get; }
 
     /// <summary>Share of the standardised variance the kept components explain.</summary>
