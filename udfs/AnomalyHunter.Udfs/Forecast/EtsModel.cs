@@ -1,3 +1,4 @@
+using AnomalyHunter.Udfs.Detection;
 using AnomalyHunter.Udfs.Kernels;
 
 namespace AnomalyHunter.Udfs.Forecast;
@@ -72,6 +73,19 @@ internal sealed class EtsModel
 
         LastSlot = Math.Max(LastSlot, slot);
         return e;
+    }
+
+    /// <summary>Scores the finite <paramref name="x"/> by the two-sided normal tail of its error against σ·√factor(h), then absorbs it into the state and the residual scale.</summary>
+    public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip)
+    {
+        long slot = Slot(timestampMs);
+        int h = Horizon(slot);
+        double spread = h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h));
+        double sd = Sigma * spread;
+        double e = Update(slot, x);
+        double score = sd > 0.0 ? ScoreScale.FromTwoSidedZ(e / sd) : (e == 0.0 ? 0.0 : ScoreScale.Max);
+        UpdateScale(e / spread, scaleDecay, residualClip);
+        return score;
     }
 
     /// <summary>Updates the residual scale with a standardised error <paramref name="u"/> (e / √factor).</summary>

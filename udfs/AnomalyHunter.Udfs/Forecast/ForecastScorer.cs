@@ -45,7 +45,7 @@ internal sealed class ForecastScorer : ISeriesScorer
                 continue;
             }
 
-            scores[i] = _model is null ? 0.0 : ScoreAndUpdate(_model, timestampsMs[i], x);
+            scores[i] = _model is null ? 0.0 : _model.ScoreAndUpdate(timestampsMs[i], x, _decay, _o.ResidualClip);
             _history.Add(timestampsMs[i], x);
             _count++;
             if (IsRefitCount(_count))
@@ -82,18 +82,6 @@ internal sealed class ForecastScorer : ISeriesScorer
 
         r.EnsureEnd();
         return scorer;
-    }
-
-    private double ScoreAndUpdate(EtsModel m, long timestampMs, double x)
-    {
-        long slot = m.Slot(timestampMs);
-        int h = m.Horizon(slot);
-        double spread = Math.Sqrt(m.VarianceFactor(h));
-        double sd = m.Sigma * spread;
-        double e = m.Update(slot, x);
-        double score = sd > 0.0 ? ScoreScale.FromTwoSidedZ(e / sd) : (e == 0.0 ? 0.0 : ScoreScale.Max);
-        m.UpdateScale(e / spread, _decay, _o.ResidualClip);
-        return score;
     }
 
     private bool IsRefitCount(long count)

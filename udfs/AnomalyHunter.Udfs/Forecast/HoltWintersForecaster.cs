@@ -10,8 +10,13 @@ namespace AnomalyHunter.Udfs.Forecast;
 public sealed class HoltWintersForecaster
 {
     private readonly EtsModel _model;
+    private readonly ForecastOptions _options;
 
-    private HoltWintersForecaster(EtsModel model) => _model = model;
+    private HoltWintersForecaster(EtsModel model, ForecastOptions options)
+    {
+        _model = model;
+        _options = options;
+    }
 
     /// <summary>The model kind chosen for the history.</summary>
     public ForecastModelKind Kind => _model.Kind;
@@ -49,7 +54,22 @@ public sealed class HoltWintersForecaster
         }
 
         EtsModel? model = EtsFitter.Fit(ts.ToArray(), vs.ToArray(), options, previous: null);
-        return model is null ? null : new HoltWintersForecaster(model);
+        return model is null ? null : new HoltWintersForecaster(model, options);
+    }
+
+    /// <summary>Scores new points against the fitted model (as the forecast pass does, without refitting) and absorbs them into its state; NaN and infinite values score 0 and change nothing.</summary>
+    public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
+    {
+        if (timestampsMs.Length != values.Length || scores.Length != values.Length)
+        {
+            throw new ArgumentException("Timestamps, values and scores must have the same length.", nameof(scores));
+        }
+
+        double decay = Math.Pow(0.5, 1.0 / _options.ScaleHalfLife);
+        for (int i = 0; i < values.Length; i++)
+        {
+            scores[i] = double.IsFinite(values[i]) ? _model.ScoreAndUpdate(timestampsMs[i], values[i], decay, _options.ResidualClip) : 0.0;
+        }
     }
 
     /// <summary>Writes the next <c>mean.Length</c> steps' timestamps, forecasts and the bounds of the central interval of <paramref name="coverage"/> (0–1).</summary>
