@@ -1,20 +1,27 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AnomalyHunter.Udfs.Kernels;
 
 /// <summary>The last <c>capacity</c> inputs of a stream, with their finite values kept sorted for an O(1) median and an O(log n) median absolute deviation.</summary>
 /// <remarks>
 /// A push replaces the oldest value by the newest in one move of the sorted array: only the items between the two
-/// positions shift (a third of the window on average for random data), found by branch-free binary searches.
+/// positions shift (a third of the window on average for random data). Positions are found without dependent-load
+/// chains: the last item of every block of ~√capacity items is kept in a fence array, and a SIMD count of the fences
+/// below x, then of the items below x in the one block it selects, gives the lower bound.
 /// NaN and infinities occupy a slot of the window but are not sorted in; statistics see the finite values only.
 /// </remarks>
 internal sealed class OrderStatisticWindow
 {
     private readonly double[] _ring;
     private readonly double[] _sorted;
+    private readonly double[] _fences;
+    private readonly int _block;
     private int _head;
     private int _filled;
+    private int _madHint;
 
     /// <summary>Creates an empty window of <paramref name="capacity"/> slots.</summary>
     public OrderStatisticWindow(int capacity)
@@ -22,6 +29,8 @@ internal sealed class OrderStatisticWindow
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _ring = new double[capacity];
         _sorted = new double[capacity];
+        _block = Math.Max(Vector256<double>.Count, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Sqrt(capacity)));
+        _fences = new double[(capacity / _block) + 1];
     }
 
     /// <summary>Number of slots.</summary>
@@ -48,18 +57,25 @@ internal sealed class OrderStatisticWindow
         int n = Count;
         if (addNew && dropOld)
         {
-            int from = IndexOf(ref a, n, old);
+            int from = LowerBound(ref a, n, old);
             int to = LowerBound(ref a, n, x);
+            if (from >= n || Unsafe.Add(ref a, from) != old)
+            {
+                throw new InvalidOperationException("The value leaving the window is not in the sorted window.");
+            }
+
             if (to > from)
             {
                 // why: the items strictly between old and new move one place left, and new lands just before its lower bound.
                 _sorted.AsSpan(from + 1, to - 1 - from).CopyTo(_sorted.AsSpan(from));
                 Unsafe.Add(ref a, to - 1) = x;
+                RefreshFences(from, to - 1, n);
             }
             else
             {
                 _sorted.AsSpan(to, from - to).CopyTo(_sorted.AsSpan(to + 1));
                 Unsafe.Add(ref a, to) = x;
+                RefreshFences(to, from, n);
             }
         }
         else if (addNew)
@@ -68,12 +84,14 @@ internal sealed class OrderStatisticWindow
             _sorted.AsSpan(to, n - to).CopyTo(_sorted.AsSpan(to + 1));
             Unsafe.Add(ref a, to) = x;
             Count = n + 1;
+            RefreshFences(to, n, n + 1);
         }
         else if (dropOld)
         {
             int from = IndexOf(ref a, n, old);
             _sorted.AsSpan(from + 1, n - from - 1).CopyTo(_sorted.AsSpan(from));
             Count = n - 1;
+            RefreshFences(from, n - 2, n - 1);
         }
     }
 
@@ -105,6 +123,7 @@ internal sealed class OrderStatisticWindow
     /// </remarks>
     public double MedianAbsoluteDeviation(double center)
     {
+        // why: the search hint is only a starting point; any value gives the same exact answer.
         int n = Count;
         if (n == 0 || double.IsNaN(center))
         {
@@ -112,24 +131,60 @@ internal sealed class OrderStatisticWindow
         }
 
         ref double a = ref MemoryMarshal.GetArrayDataReference(_sorted);
-        int split = LowerBound(ref a, n, center);
+        // why: for the window's own median the split is almost always the middle index; the search is the fallback.
+        int middle = n >> 1;
+        int split = Unsafe.Add(ref a, middle) >= center && (middle == 0 || Unsafe.Add(ref a, middle - 1) < center)
+            ? middle
+            : LowerBound(ref a, n, center);
         int nLeft = split;
         int nRight = n - split;
         int k = (n & 1) == 1 ? n >> 1 : (n >> 1) - 1;
 
-        // Find the smallest i (taken from the left) such that the right deviation R[k − i] is not above L[i].
+        // Find the smallest i (taken from the left) such that the right deviation R[k − i] is not above L[i],
+        // galloping from the previous answer: it moves by a step or two per push in a rolling window.
         int lo = Math.Max(0, k + 1 - nRight);
-        int len = Math.Min(k + 1, nLeft) - lo;
+        int hi = Math.Min(k + 1, nLeft);
+        int hint = Math.Clamp(_madHint, lo, hi);
+        if (hint < hi && MoreLeft(ref a, split, k, center, hint))
+        {
+            int step = 1;
+            int bound = hint + 1;
+            while (bound < hi && MoreLeft(ref a, split, k, center, bound))
+            {
+                lo = bound + 1;
+                step <<= 1;
+                bound = hint + step;
+            }
+
+            lo = Math.Max(lo, hint + 1);
+            hi = Math.Min(bound, hi);
+        }
+        else
+        {
+            int step = 1;
+            int bound = hint - 1;
+            while (bound >= lo && !MoreLeft(ref a, split, k, center, bound))
+            {
+                hi = bound;
+                step <<= 1;
+                bound = hint - step;
+            }
+
+            hi = Math.Min(hi, hint);
+            lo = Math.Max(lo, bound + 1);
+        }
+
+        int len = hi - lo;
         while (len > 0)
         {
             int half = len >> 1;
             int i = lo + half;
-            int j = k + 1 - i;
-            bool moreLeft = Unsafe.Add(ref a, split + j - 1) - center > center - Unsafe.Add(ref a, split - 1 - i);
+            bool moreLeft = MoreLeft(ref a, split, k, center, i);
             lo = moreLeft ? i + 1 : lo;
             len = moreLeft ? len - half - 1 : half;
         }
 
+        _madHint = lo;
         int fromLeft = lo;
         int fromRight = k + 1 - fromLeft;
         double kth = Math.Max(
@@ -174,27 +229,63 @@ internal sealed class OrderStatisticWindow
         return _filled;
     }
 
+    /// <summary>True when the (k + 1 − i)-th right deviation exceeds the (i + 1)-th left one, i.e. more of the k + 1 smallest come from the left.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int LowerBound(ref double a, int count, double x)
+    private static bool MoreLeft(ref double a, int split, int k, double center, int i)
+        => Unsafe.Add(ref a, split + k - i) - center > center - Unsafe.Add(ref a, split - 1 - i);
+
+    /// <summary>Number of sorted items below <paramref name="x"/>: SIMD counts over the fences, then over one block.</summary>
+    private int LowerBound(ref double a, int count, double x)
     {
-        if (count == 0)
-        {
-            return 0;
-        }
-
-        int b = 0;
-        int len = count;
-        while (len > 1)
-        {
-            int half = len >> 1;
-            b = Unsafe.Add(ref a, b + half - 1) < x ? b + half : b;
-            len -= half;
-        }
-
-        return Unsafe.Add(ref a, b) < x ? b + 1 : b;
+        int fullBlocks = count / _block;
+        int block = CountBelow(ref MemoryMarshal.GetArrayDataReference(_fences), fullBlocks, x);
+        int start = block * _block;
+        return start + CountBelow(ref Unsafe.Add(ref a, start), Math.Min(_block, count - start), x);
     }
 
-    private static int IndexOf(ref double a, int count, double x)
+    /// <summary>Rewrites the fences whose items lie in [<paramref name="first"/>, <paramref name="last"/>], for a window of <paramref name="count"/> items.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RefreshFences(int first, int last, int count)
+    {
+        int end = Math.Min(last, count - 1);
+        for (int j = first / _block; ((j + 1) * _block) - 1 <= end; j++)
+        {
+            _fences[j] = _sorted[((j + 1) * _block) - 1];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CountBelow(ref double p, int length, double x)
+    {
+        int count = 0;
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<double> wx = Vector512.Create(x);
+            for (; i + Vector512<double>.Count <= length; i += Vector512<double>.Count)
+            {
+                count += BitOperations.PopCount(Vector512.LessThan(Vector512.LoadUnsafe(ref p, (nuint)i), wx).ExtractMostSignificantBits());
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> vx = Vector256.Create(x);
+            for (; i + Vector256<double>.Count <= length; i += Vector256<double>.Count)
+            {
+                count += BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref p, (nuint)i), vx).ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            count += Unsafe.Add(ref p, i) < x ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private int IndexOf(ref double a, int count, double x)
     {
         int at = LowerBound(ref a, count, x);
         if (at >= count || Unsafe.Add(ref a, at) != x)

@@ -25,7 +25,7 @@ public static class SampleErrorBounds
 
     private static double WeightedHoeffding(ReadOnlySpan<long> strataSizes, ReadOnlySpan<int> sampleSizes, double log)
     {
-        (long total, _, bool exact) = Totals(strataSizes, sampleSizes);
+        (long total, bool exact) = Totals(strataSizes, sampleSizes);
         if (total == 0)
         {
             return double.NaN;
@@ -62,7 +62,7 @@ public static class SampleErrorBounds
         return unsampled + Math.Sqrt(log / 2.0 * sum);
     }
 
-    private static (long Total, int Strata, bool Exact) Totals(ReadOnlySpan<long> strataSizes, ReadOnlySpan<int> sampleSizes)
+    private static (long Total, bool Exact) Totals(ReadOnlySpan<long> strataSizes, ReadOnlySpan<int> sampleSizes)
     {
         if (strataSizes.Length != sampleSizes.Length)
         {
@@ -70,18 +70,16 @@ public static class SampleErrorBounds
         }
 
         long total = 0;
-        int strata = 0;
         bool exact = true;
         for (int h = 0; h < strataSizes.Length; h++)
         {
             if (strataSizes[h] > 0)
             {
                 total += strataSizes[h];
-                strata++;
                 exact &= sampleSizes[h] >= strataSizes[h];
             }
         }
 
-        return (total, strata, exact);
+        return (total, exact);
     }
 }
