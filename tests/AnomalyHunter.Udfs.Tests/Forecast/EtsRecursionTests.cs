@@ -62,7 +62,8 @@ public sealed class EtsRecursionTests
 
         var fresh = new EtsModel(kind, period, p, ForecastTestData.HourMs);
         EtsFitter.Initialise(fresh, x, slots);
-        Assert.Equal(sse, EtsFitter.Sse(fresh, p, x, slots, start), sse * 1e-12);
+        (int[] phases, int[] gaps) = EtsFitter.Steps(fresh, slots);
+        Assert.Equal(sse, EtsFitter.Sse(fresh, p, x, phases, gaps, start), sse * 1e-12);
     }
 
     [Theory]

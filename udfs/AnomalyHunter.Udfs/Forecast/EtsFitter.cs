@@ -45,16 +45,17 @@ internal static class EtsFitter
         var kind = seasonal ? ForecastModelKind.Seasonal : ForecastModelKind.LevelTrend;
         var template = new EtsModel(kind, Math.Max(1, period), default, step.StepMs);
         int start = Initialise(template, values, slots);
+        (int[] phases, int[] gaps) = Steps(template, slots);
 
         bool warm = previous is not null && previous.Kind == kind && previous.Period == template.Period;
-        HoltWintersParameters best = warm ? previous!.Parameters : GridSearch(template, values, slots, start);
+        HoltWintersParameters best = warm ? previous!.Parameters : GridSearch(template, values, phases, gaps, start);
         int firstRound = warm ? Brackets.Length - 1 : 0;
-        double bestSse = Sse(template, best, values, slots, start);
+        double bestSse = Sse(template, best, values, phases, gaps, start);
         for (int round = firstRound; round < Brackets.Length; round++)
         {
             for (int coordinate = 0; coordinate < (seasonal ? 3 : 2); coordinate++)
             {
-                (best, bestSse) = Golden(template, values, slots, start, best, bestSse, coordinate, Brackets[round]);
+                (best, bestSse) = Golden(template, values, phases, gaps, start, best, bestSse, coordinate, Brackets[round]);
             }
         }
 
@@ -131,30 +132,43 @@ internal static class EtsFitter
         return start;
     }
 
+    /// <summary>The season phase and horizon (slots since the previous point, at least 1) of every point, as the model's updates see them.</summary>
+    public static (int[] Phases, int[] Gaps) Steps(EtsModel init, ReadOnlySpan<long> slots)
+    {
+        var phases = new int[slots.Length];
+        var gaps = new int[slots.Length];
+        long last = init.LastSlot;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            long gap = slots[i] - last;
+            gaps[i] = gap <= 1 ? 1 : (int)Math.Min(gap, int.MaxValue);
+            phases[i] = init.Period > 1 ? init.Phase(slots[i]) : 0;
+            last = Math.Max(last, slots[i]);
+        }
+
+        return (phases, gaps);
+    }
+
     /// <summary>Sum over the filtered points of e² / factor(h) for parameters <paramref name="p"/>, starting from <paramref name="init"/>'s state.</summary>
-    public static double Sse(EtsModel init, HoltWintersParameters p, ReadOnlySpan<double> values, ReadOnlySpan<long> slots, int start)
+    public static double Sse(EtsModel init, HoltWintersParameters p, ReadOnlySpan<double> values, ReadOnlySpan<int> phases, ReadOnlySpan<int> gaps, int start)
     {
         int period = init.Period;
         Span<double> season = period > 1 ? new double[period] : Span<double>.Empty;
         init.Season.CopyTo(season);
+        bool seasonal = period > 1;
         double level = init.Level;
         double trend = init.Trend;
-        long last = init.LastSlot;
         double a = p.Alpha;
         double ab = p.Alpha * p.Beta;
         double g = p.Gamma * (1.0 - p.Alpha);
         double sse = 0.0;
         for (int i = start; i < values.Length; i++)
         {
-            long slot = slots[i];
-            long gap = slot - last;
-            int h = gap <= 1 ? 1 : (int)Math.Min(gap, int.MaxValue);
-            int phase = 0;
+            int h = gaps[i];
+            int phase = phases[i];
             double f = level + (h * trend);
-            if (period > 1)
+            if (seasonal)
             {
-                long r = slot % period;
-                phase = (int)(r < 0 ? r + period : r);
                 f += season[phase];
             }
 
@@ -162,18 +176,16 @@ internal static class EtsFitter
             sse += h == 1 ? e * e : e * e / EtsVariance.Factor(h, p, period);
             level += (h * trend) + (a * e);
             trend += ab * e;
-            if (period > 1)
+            if (seasonal)
             {
                 season[phase] += g * e;
             }
-
-            last = Math.Max(last, slot);
         }
 
         return sse;
     }
 
-    private static HoltWintersParameters GridSearch(EtsModel init, ReadOnlySpan<double> values, ReadOnlySpan<long> slots, int start)
+    private static HoltWintersParameters GridSearch(EtsModel init, ReadOnlySpan<double> values, ReadOnlySpan<int> phases, ReadOnlySpan<int> gaps, int start)
     {
         ReadOnlySpan<double> gammas = init.Kind == ForecastModelKind.Seasonal ? GammaGrid : [0.0];
         var best = new HoltWintersParameters(AlphaGrid[0], BetaGrid[0], gammas[0]);
@@ -185,7 +197,7 @@ internal static class EtsFitter
                 foreach (double g in gammas)
                 {
                     var candidate = new HoltWintersParameters(a, b, g);
-                    double sse = Sse(init, candidate, values, slots, start);
+                    double sse = Sse(init, candidate, values, phases, gaps, start);
                     if (Better(sse, bestSse))
                     {
                         (best, bestSse) = (candidate, sse);
@@ -198,7 +210,7 @@ internal static class EtsFitter
     }
 
     private static (HoltWintersParameters, double) Golden(
-        EtsModel init, ReadOnlySpan<double> values, ReadOnlySpan<long> slots, int start,
+        EtsModel init, ReadOnlySpan<double> values, ReadOnlySpan<int> phases, ReadOnlySpan<int> gaps, int start,
         HoltWintersParameters best, double bestSse, int coordinate, double bracket)
     {
         double centre = Get(best, coordinate);
@@ -206,21 +218,21 @@ internal static class EtsFitter
         double hi = Math.Min(coordinate == 0 ? MaxAlpha : 1.0, centre + bracket);
         double c = hi - (InvGolden * (hi - lo));
         double d = lo + (InvGolden * (hi - lo));
-        double fc = Sse(init, Set(best, coordinate, c), values, slots, start);
-        double fd = Sse(init, Set(best, coordinate, d), values, slots, start);
+        double fc = Sse(init, Set(best, coordinate, c), values, phases, gaps, start);
+        double fd = Sse(init, Set(best, coordinate, d), values, phases, gaps, start);
         for (int k = 0; k < GoldenSteps; k++)
         {
             if (Better(fc, fd))
             {
                 (hi, d, fd) = (d, c, fc);
                 c = hi - (InvGolden * (hi - lo));
-                fc = Sse(init, Set(best, coordinate, c), values, slots, start);
+                fc = Sse(init, Set(best, coordinate, c), values, phases, gaps, start);
             }
             else
             {
                 (lo, c, fc) = (c, d, fd);
                 d = lo + (InvGolden * (hi - lo));
-                fd = Sse(init, Set(best, coordinate, d), values, slots, start);
+                fd = Sse(init, Set(best, coordinate, d), values, phases, gaps, start);
             }
         }
 

@@ -11,6 +11,11 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// </remarks>
 internal sealed class EtsModel
 {
+    private long _cachedTimestamp = long.MinValue;
+    private long _cachedSlot;
+    private long _cachedPhaseSlot = long.MinValue;
+    private int _cachedPhase;
+
     public EtsModel(ForecastModelKind kind, int period, HoltWintersParameters parameters, long stepMs)
     {
         Kind = kind;
@@ -45,7 +50,16 @@ internal sealed class EtsModel
     public double SigmaFloor { get; set; }
 
     /// <summary>Slot of a timestamp on this model's grid.</summary>
-    public long Slot(long timestampMs) => new SamplingStep(StepMs, true).Slot(timestampMs);
+    public long Slot(long timestampMs)
+    {
+        // why: a cache of the last conversion spares the 64-bit division for the usual next-step point; it never changes the result.
+        long slot = timestampMs - _cachedTimestamp == StepMs && _cachedTimestamp != long.MinValue
+            ? _cachedSlot + 1
+            : new SamplingStep(StepMs, true).Slot(timestampMs);
+        _cachedTimestamp = timestampMs;
+        _cachedSlot = slot;
+        return slot;
+    }
 
     /// <summary>Horizon of <paramref name="slot"/> after the last update; at least 1 (late or duplicate points count as the next slot).</summary>
     public int Horizon(long slot) => (int)Math.Clamp(slot - LastSlot, 1L, int.MaxValue);
@@ -98,8 +112,22 @@ internal sealed class EtsModel
 
     public int Phase(long slot)
     {
-        long r = slot % Period;
-        return (int)(r < 0 ? r + Period : r);
+        long ahead = slot - _cachedPhaseSlot;
+        int phase;
+        if (ahead >= 0 && ahead < Period && _cachedPhaseSlot != long.MinValue)
+        {
+            phase = _cachedPhase + (int)ahead;
+            phase = phase >= Period ? phase - Period : phase;
+        }
+        else
+        {
+            long r = slot % Period;
+            phase = (int)(r < 0 ? r + Period : r);
+        }
+
+        _cachedPhaseSlot = slot;
+        _cachedPhase = phase;
+        return phase;
     }
 
     public void Write(ref StateBufferWriter w)

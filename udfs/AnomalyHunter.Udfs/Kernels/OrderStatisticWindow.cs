@@ -201,6 +201,24 @@ internal sealed class OrderStatisticWindow
         return 0.5 * (kth + next);
     }
 
+    /// <summary>Mean of |x − <paramref name="center"/>| over the finite values; NaN when there are none.</summary>
+    public double MeanAbsoluteDeviation(double center)
+    {
+        int n = Count;
+        if (n == 0)
+        {
+            return double.NaN;
+        }
+
+        double sum = 0.0;
+        foreach (double v in _sorted.AsSpan(0, n))
+        {
+            sum += Math.Abs(v - center);
+        }
+
+        return sum / n;
+    }
+
     /// <summary>The q-quantile (0 ≤ q ≤ 1, linear interpolation between order statistics) of the finite values; NaN when there are none.</summary>
     public double Quantile(double q)
     {
@@ -238,9 +256,9 @@ internal sealed class OrderStatisticWindow
     private int LowerBound(ref double a, int count, double x)
     {
         int fullBlocks = count / _block;
-        int block = CountBelow(ref MemoryMarshal.GetArrayDataReference(_fences), fullBlocks, x);
+        int block = SimdCount.Below(ref MemoryMarshal.GetArrayDataReference(_fences), fullBlocks, x);
         int start = block * _block;
-        return start + CountBelow(ref Unsafe.Add(ref a, start), Math.Min(_block, count - start), x);
+        return start + SimdCount.Below(ref Unsafe.Add(ref a, start), Math.Min(_block, count - start), x);
     }
 
     /// <summary>Rewrites the fences whose items lie in [<paramref name="first"/>, <paramref name="last"/>], for a window of <paramref name="count"/> items.</summary>
@@ -252,37 +270,6 @@ internal sealed class OrderStatisticWindow
         {
             _fences[j] = _sorted[((j + 1) * _block) - 1];
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int CountBelow(ref double p, int length, double x)
-    {
-        int count = 0;
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Vector512<double> wx = Vector512.Create(x);
-            for (; i + Vector512<double>.Count <= length; i += Vector512<double>.Count)
-            {
-                count += BitOperations.PopCount(Vector512.LessThan(Vector512.LoadUnsafe(ref p, (nuint)i), wx).ExtractMostSignificantBits());
-            }
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<double> vx = Vector256.Create(x);
-            for (; i + Vector256<double>.Count <= length; i += Vector256<double>.Count)
-            {
-                count += BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref p, (nuint)i), vx).ExtractMostSignificantBits());
-            }
-        }
-
-        for (; i < length; i++)
-        {
-            count += Unsafe.Add(ref p, i) < x ? 1 : 0;
-        }
-
-        return count;
     }
 
     private int IndexOf(ref double a, int count, double x)

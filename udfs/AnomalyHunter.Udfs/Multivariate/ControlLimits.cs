@@ -57,4 +57,11 @@ internal static class ControlLimits
 
         return Math.Pow(10.0, NormalDistribution.Log10UpperTail(z));
     }
+
+    /// <summary>log10 of <see cref="SpeTail"/> for a model with residual variance (θ1 above the tolerance).</summary>
+    public static double SpeLog10Tail(double spe, double theta1, double theta2, double theta3, double tolerance)
+    {
+        double p = SpeTail(spe, theta1, theta2, theta3, tolerance);
+        return p > 0.0 ? Math.Log10(p) : TailTable.FloorLog10;
+    }
 }

@@ -9,13 +9,15 @@ namespace AnomalyHunter.Udfs.Multivariate;
 /// Row d = (x − centre)/scale − mean (a missing value is imputed at the mean: it adds nothing to either statistic);
 /// t = Pₖᵀd; T² = Σ t_j²/λ_j; residual r = d − Pₖt; SPE = Σ r_i² over present columns. Contributions: series i adds
 /// d_i·(Pₖ Λₖ⁻¹ t)_i to T² (the complete decomposition, which sums to T² and may be slightly negative) and r_i² to the SPE.
-/// The row's score is the score of min(1, 2·min(P_T², P_SPE)) (<see cref="ControlLimits"/>).
+/// The row's score is the score of min(1, 2·min(P_T², P_SPE)) (<see cref="ControlLimits"/>), read from tail tables
+/// built at fit time (<see cref="TailTable"/>), so scoring a row costs O(columns × k) arithmetic and two lookups.
 /// </remarks>
 public sealed class PcaModel
 {
     // why: a deviation this many scales out is certain either way; the cap keeps squares and products finite.
     private const double MaxStandardised = 1e100;
     private const int StackLimit = 256;
+    private const double Log10Two = 0.30102999566398120;
     private readonly double[] _centers;
     private readonly double[] _invScales;
     private readonly double[] _means;
@@ -24,8 +26,9 @@ public sealed class PcaModel
     private readonly double _theta1;
     private readonly double _theta2;
     private readonly double _theta3;
-    private readonly double _t2LogNormaliser;
     private readonly double _speTolerance;
+    private readonly TailTable? _t2Table;
+    private readonly TailTable? _speTable;
 
     internal PcaModel(double[] centers, double[] scales, double[] means, double[] eigenvalues, double[] vectors, int k, int rows, long seenRows, double rankError, double speTolerance)
     {
@@ -58,8 +61,12 @@ public sealed class PcaModel
             _theta3 += eigenvalues[j] * eigenvalues[j] * eigenvalues[j];
         }
 
-        _t2LogNormaliser = ControlLimits.T2LogNormaliser(k, rows);
         _speTolerance = speTolerance;
+        double logNormaliser = ControlLimits.T2LogNormaliser(k, rows);
+        _t2Table = k == 0 ? null : new TailTable(t2 => Math.Log10(Math.Max(double.Epsilon, ControlLimits.T2Tail(t2, k, rows, logNormaliser))));
+        _speTable = _theta1 > speTolerance && _theta2 > 0.0
+            ? new TailTable(spe => ControlLimits.SpeLog10Tail(spe, _theta1, _theta2, _theta3, speTolerance))
+            : null;
         double total = eigenvalues.Sum();
         ExplainedShare = total > 0.0 ? eigenvalues.Take(k).Sum() / total : 0.0;
     }
@@ -191,16 +198,14 @@ public sealed class PcaModel
             }
         }
 
-        double pT2 = ControlLimits.T2Tail(t2, k, Rows, _t2LogNormaliser);
-        double pSpe = ControlLimits.SpeTail(spe, _theta1, _theta2, _theta3, _speTolerance);
-        double combined = k == 0 ? pSpe : Math.Min(1.0, 2.0 * Math.Min(pT2, pSpe));
-        return new PcaRowScore(
-            ScoreScale.FromTailProbability(combined),
-            t2,
-            spe,
-            ScoreScale.FromTailProbability(pT2),
-            ScoreScale.FromTailProbability(pSpe));
+        double logT2 = _t2Table?.Log10Tail(t2) ?? 0.0;
+        double logSpe = spe <= _speTolerance ? 0.0 : _speTable?.Log10Tail(spe) ?? TailTable.FloorLog10;
+        double logCombined = k == 0 ? logSpe : Math.Min(0.0, Log10Two + Math.Min(logT2, logSpe));
+        return new PcaRowScore(ToScore(logCombined), t2, spe, ToScore(logT2), ToScore(logSpe));
     }
+
+    // why: adding +0.0 turns the −0.0 of a zero tail exponent into +0.0, so silent rows equal default(PcaRowScore) bit for bit.
+    private static double ToScore(double log10Tail) => Math.Min(ScoreScale.Max, -10.0 * log10Tail) + 0.0;
 
     internal void Write(ref StateBufferWriter w)
     {
