@@ -18,12 +18,12 @@ internal static class EtsFitter
     private const double MinAlpha = 0.001;
     private const double MaxAlpha = 0.999;
     private const double RelativeMargin = 1e-10;
-    private const int GoldenSteps = 6;
     private static readonly double InvGolden = (Math.Sqrt(5.0) - 1.0) / 2.0;
     private static readonly double[] AlphaGrid = [0.05, 0.2, 0.5, 0.8];
     private static readonly double[] BetaGrid = [0.0, 0.05, 0.3];
     private static readonly double[] GammaGrid = [0.05, 0.3, 0.7];
     private static readonly double[] Brackets = [0.25, 0.08];
+    private static readonly int[] GoldenSteps = [6, 4];
 
     /// <summary>Fits a model to ascending timestamps and finite values and runs it to the end of the history; null below the minimum number of points.</summary>
     public static EtsModel? Fit(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, ForecastOptions o, EtsModel? previous)
@@ -55,7 +55,7 @@ internal static class EtsFitter
         {
             for (int coordinate = 0; coordinate < (seasonal ? 3 : 2); coordinate++)
             {
-                (best, bestSse) = Golden(template, values, phases, gaps, start, best, bestSse, coordinate, Brackets[round]);
+                (best, bestSse) = Golden(template, values, phases, gaps, start, best, bestSse, coordinate, Brackets[round], GoldenSteps[round]);
             }
         }
 
@@ -211,7 +211,7 @@ internal static class EtsFitter
 
     private static (HoltWintersParameters, double) Golden(
         EtsModel init, ReadOnlySpan<double> values, ReadOnlySpan<int> phases, ReadOnlySpan<int> gaps, int start,
-        HoltWintersParameters best, double bestSse, int coordinate, double bracket)
+        HoltWintersParameters best, double bestSse, int coordinate, double bracket, int steps)
     {
         double centre = Get(best, coordinate);
         double lo = Math.Max(coordinate == 0 ? MinAlpha : 0.0, centre - bracket);
@@ -220,7 +220,7 @@ internal static class EtsFitter
         double d = lo + (InvGolden * (hi - lo));
         double fc = Sse(init, Set(best, coordinate, c), values, phases, gaps, start);
         double fd = Sse(init, Set(best, coordinate, d), values, phases, gaps, start);
-        for (int k = 0; k < GoldenSteps; k++)
+        for (int k = 0; k < steps; k++)
         {
             if (Better(fc, fd))
             {

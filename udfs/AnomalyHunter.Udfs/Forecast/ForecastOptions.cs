@@ -16,7 +16,7 @@ public sealed record ForecastOptions
     public const int DefaultHistoryBudget = 8192;
 
     /// <summary>Default spacing, in absolute finite-point counts, of refits once the doubling phase is over.</summary>
-    public const int DefaultRefitEvery = 2048;
+    public const int DefaultRefitEvery = 4096;
 
     /// <summary>Default fixed season length in points; 0 detects it from the data.</summary>
     public const int DefaultSeasonLength = 0;
