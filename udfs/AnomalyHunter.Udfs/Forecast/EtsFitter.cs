@@ -74,7 +74,14 @@ internal static class EtsFitter
         }
 
         model.SigmaFloor = o.RelativeScaleFloor * magnitude / values.Length;
-        model.Sigma = Math.Max(model.SigmaFloor, ResidualScale(standardised));
+        double sigma = ResidualScale(standardised);
+        model.Sigma = Math.Max(model.SigmaFloor, sigma);
+        for (int i = 0; i < standardised.Length; i++)
+        {
+            standardised[i] = sigma > 0.0 ? standardised[i] / sigma : 0.0;
+        }
+
+        model.Tail = ResidualTail.Fit(standardised, o);
         return model;
     }
 

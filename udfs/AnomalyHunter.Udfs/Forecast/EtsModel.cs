@@ -46,6 +46,9 @@ internal sealed class EtsModel
     /// <summary>One-step residual standard deviation.</summary>
     public double Sigma { get; set; }
 
+    /// <summary>The calibration of the residual tail fitted on the history.</summary>
+    public ResidualTail Tail { get; set; } = ResidualTail.Nominal(ForecastOptions.DefaultTailBase);
+
     /// <summary>Smallest residual standard deviation allowed (relative to the history's magnitude).</summary>
     public double SigmaFloor { get; set; }
 
@@ -89,7 +92,7 @@ internal sealed class EtsModel
         return e;
     }
 
-    /// <summary>Scores the finite <paramref name="x"/> by the two-sided normal tail of its error against σ·√factor(h), then absorbs it into the state and the residual scale.</summary>
+    /// <summary>Scores the finite <paramref name="x"/> by the calibrated two-sided tail of its error against σ·√factor(h), then absorbs it into the state and the residual scale.</summary>
     public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip)
     {
         long slot = Slot(timestampMs);
@@ -97,7 +100,7 @@ internal sealed class EtsModel
         double spread = h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h));
         double sd = Sigma * spread;
         double e = Update(slot, x);
-        double score = sd > 0.0 ? ScoreScale.FromTwoSidedZ(e / sd) : (e == 0.0 ? 0.0 : ScoreScale.Max);
+        double score = sd > 0.0 ? Tail.Score(e / sd) : (e == 0.0 ? 0.0 : ScoreScale.Max);
         UpdateScale(e / spread, scaleDecay, residualClip);
         return score;
     }
@@ -143,6 +146,9 @@ internal sealed class EtsModel
         w.Write(LastSlot);
         w.Write(Sigma);
         w.Write(SigmaFloor);
+        w.Write(Tail.Base);
+        w.Write(Tail.Share);
+        w.Write(Tail.MeanExcess);
         w.Write(Season);
     }
 
@@ -163,6 +169,7 @@ internal sealed class EtsModel
             LastSlot = r.ReadInt64(),
             Sigma = r.ReadDouble(),
             SigmaFloor = r.ReadDouble(),
+            Tail = new ResidualTail(r.ReadDouble(), r.ReadDouble(), r.ReadDouble()),
         };
         double[] season = r.ReadDoubles(maxPeriod);
         if (season.Length != model.Season.Length || model.StepMs < 1)

@@ -15,8 +15,8 @@ public sealed record ForecastOptions
     /// <summary>Default number of most recent finite points kept for refitting (the bounded state).</summary>
     public const int DefaultHistoryBudget = 8192;
 
-    /// <summary>Default spacing, in absolute finite-point counts, of refits once the doubling phase is over.</summary>
-    public const int DefaultRefitEvery = 4096;
+    /// <summary>Default spacing, in absolute finite-point counts, of refits once the doubling phase is over (one history length).</summary>
+    public const int DefaultRefitEvery = 8192;
 
     /// <summary>Default fixed season length in points; 0 detects it from the data.</summary>
     public const int DefaultSeasonLength = 0;
@@ -44,6 +44,15 @@ public sealed record ForecastOptions
 
     /// <summary>Default relative floor of the residual scale (against the history's magnitude), which keeps constant series silent.</summary>
     public const double DefaultRelativeScaleFloor = 1e-9;
+
+    /// <summary>Default base surprise, in decades, above which the residual tail is calibrated (p = 0.01).</summary>
+    public const double DefaultTailBase = 2.0;
+
+    /// <summary>Default weight, in pseudo-points, of the Gaussian prior of the residual tail.</summary>
+    public const double DefaultTailPrior = 1000.0;
+
+    /// <summary>Default clip, in decades, of one residual's excess over the tail base.</summary>
+    public const double DefaultTailExcessClip = 5.0;
 
     /// <summary>Finite points before the first fit (no forecast and score 0 before); 3 to 10000.</summary>
     public int MinPoints { get; init; } = DefaultMinPoints;
@@ -84,6 +93,15 @@ public sealed record ForecastOptions
     /// <summary>Relative floor of the residual scale; 0 to 0.01.</summary>
     public double RelativeScaleFloor { get; init; } = DefaultRelativeScaleFloor;
 
+    /// <summary>Surprise (decades of two-sided normal improbability) above which the history's residual tail is calibrated; 0.5 to 5.</summary>
+    public double TailBase { get; init; } = DefaultTailBase;
+
+    /// <summary>Pseudo-points of the Gaussian prior of the residual tail; 0 to 1000000.</summary>
+    public double TailPrior { get; init; } = DefaultTailPrior;
+
+    /// <summary>Clip in decades of one residual's excess over the tail base; 0.5 to 50.</summary>
+    public double TailExcessClip { get; init; } = DefaultTailExcessClip;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -100,12 +118,15 @@ public sealed record ForecastOptions
         Check(ScaleHalfLife is >= 1.0 and <= 1_000_000.0, "ScaleHalfLife", ScaleHalfLife, "1..1000000");
         Check(ResidualClip is >= 1.0 and <= 100.0, "ResidualClip", ResidualClip, "1..100");
         Check(RelativeScaleFloor is >= 0.0 and <= 0.01, "RelativeScaleFloor", RelativeScaleFloor, "0..0.01");
+        Check(TailBase is >= 0.5 and <= 5.0, "TailBase", TailBase, "0.5..5");
+        Check(TailPrior is >= 0.0 and <= 1_000_000.0, "TailPrior", TailPrior, "0..1000000");
+        Check(TailExcessClip is >= 0.5 and <= 50.0, "TailExcessClip", TailExcessClip, "0.5..50");
     }
 
     /// <summary>A stable text of every setting, for fingerprints.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}");
+        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}");
 
     private static void Check(bool ok, string name, double value, string range)
     {
