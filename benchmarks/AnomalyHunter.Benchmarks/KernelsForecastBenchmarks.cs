@@ -4,6 +4,12 @@ using BenchmarkDotNet.Attributes;
 namespace AnomalyHunter.Benchmarks;
 
 /// <summary>The forecasting pass: fitting one 10,000-point seasonal series, and scoring per point with a fitted model and with the incremental scorer (refits included).</summary>
+/// <remarks>
+/// ns per point = the reported mean (OperationsPerInvoke divides by the points). Run with
+/// <c>dotnet run -c Release --project benchmarks/AnomalyHunter.Benchmarks -- --filter *KernelsForecastBenchmarks* --job short --inProcess</c>:
+/// in-process because building the generated project of this solution exceeds BenchmarkDotNet's 120 s build timeout on
+/// a busy 2-core machine (<c>--buildTimeout 1200</c> is the out-of-process alternative).
+/// </remarks>
 [MemoryDiagnoser]
 public class KernelsForecastBenchmarks
 {

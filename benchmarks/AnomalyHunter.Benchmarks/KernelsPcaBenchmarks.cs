@@ -5,6 +5,12 @@ using BenchmarkDotNet.Attributes;
 namespace AnomalyHunter.Benchmarks;
 
 /// <summary>The PCA pass: fitting a group, scoring rows of a fitted model (with contributions), and the stratified sampler.</summary>
+/// <remarks>
+/// ns per point = the reported mean (OperationsPerInvoke divides by the points). Run with
+/// <c>dotnet run -c Release --project benchmarks/AnomalyHunter.Benchmarks -- --filter *KernelsPcaBenchmarks* --job short --inProcess</c>:
+/// in-process because building the generated project of this solution exceeds BenchmarkDotNet's 120 s build timeout on
+/// a busy 2-core machine (<c>--buildTimeout 1200</c> is the out-of-process alternative).
+/// </remarks>
 [MemoryDiagnoser]
 public class KernelsPcaBenchmarks
 {

@@ -4,6 +4,12 @@ using BenchmarkDotNet.Attributes;
 namespace AnomalyHunter.Benchmarks;
 
 /// <summary>Exact rolling median and median+MAD per point, on uniform random data (the worst case for the sorted-window moves).</summary>
+/// <remarks>
+/// ns per point = the reported mean (OperationsPerInvoke divides by the points). Run with
+/// <c>dotnet run -c Release --project benchmarks/AnomalyHunter.Benchmarks -- --filter *KernelsRollingMedianBenchmarks* --job short --inProcess</c>:
+/// in-process because building the generated project of this solution exceeds BenchmarkDotNet's 120 s build timeout on
+/// a busy 2-core machine (<c>--buildTimeout 1200</c> is the out-of-process alternative).
+/// </remarks>
 [MemoryDiagnoser]
 public class KernelsRollingMedianBenchmarks
 {
