@@ -1,8 +1,12 @@
-using AnomalyHunter.Udfs.Detection;
-
 namespace AnomalyHunter.Udfs.Kernels;
 
 /// <summary>Exact trailing rolling median and median absolute deviation over spans.</summary>
+/// <remarks>
+/// Contract: output i describes the finite values among values[max(0, i − window + 1) .. i]; NaN and infinities are
+/// skipped but still take a slot of the window; a window with no finite value gives NaN; a window longer than the
+/// series simply holds every point so far. Cost: O(log w) searches plus a move of the items between the leaving and
+/// the arriving value's ranks (see <see cref="OrderStatisticWindow"/>).
+/// </remarks>
 public static class RollingMedian
 {
     /// <summary>Writes, for each i, the median of the finite values among values[i − window + 1 .. i]; NaN where that window holds none (NaN and infinities are skipped).</summary>
@@ -18,25 +22,17 @@ public static class RollingMedian
             throw new ArgumentException("Outputs must have the length of the input.", nameof(medians));
         }
 
-        var sorted = new SortedWindow(window);
-        double[]? scratch = mads.IsEmpty ? null : new double[window];
+        // why: a window longer than the series never wraps, so its buffers need only the series' length.
+        var sorted = new OrderStatisticWindow(Math.Max(1, Math.Min(window, values.Length)));
+        bool withMad = !mads.IsEmpty;
         for (int i = 0; i < values.Length; i++)
         {
-            if (i >= window && double.IsFinite(values[i - window]))
-            {
-                sorted.Remove(values[i - window]);
-            }
-
-            if (double.IsFinite(values[i]))
-            {
-                sorted.Insert(values[i]);
-            }
-
+            sorted.Push(values[i]);
             double median = sorted.Median();
             medians[i] = median;
-            if (scratch is not null)
+            if (withMad)
             {
-                mads[i] = sorted.MedianAbsoluteDeviation(median, scratch);
+                mads[i] = sorted.MedianAbsoluteDeviation(median);
             }
         }
     }

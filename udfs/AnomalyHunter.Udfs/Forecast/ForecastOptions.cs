@@ -1,0 +1,140 @@
+using System.Globalization;
+using AnomalyHunter.Udfs.Options;
+
+namespace AnomalyHunter.Udfs.Forecast;
+
+/// <summary>Settings of the forecasting pass (additive Holt–Winters / ETS(A,A,A) with prediction intervals).</summary>
+public sealed record ForecastOptions
+{
+    /// <summary>Default number of finite points before the first fit; fewer points get no forecast.</summary>
+    public const int DefaultMinPoints = 10;
+
+    /// <summary>Default number of full seasons the history must span before a seasonal model is used.</summary>
+    public const int DefaultMinSeasons = 2;
+
+    /// <summary>Default number of most recent finite points kept for refitting (the bounded state).</summary>
+    public const int DefaultHistoryBudget = 8192;
+
+    /// <summary>Default spacing, in absolute finite-point counts, of refits once the doubling phase is over (one history length).</summary>
+    public const int DefaultRefitEvery = 8192;
+
+    /// <summary>Default fixed season length in points; 0 detects it from the data.</summary>
+    public const int DefaultSeasonLength = 0;
+
+    /// <summary>Default autocorrelation a candidate season must reach to be used.</summary>
+    public const double DefaultSeasonMinAutocorrelation = 0.3;
+
+    /// <summary>Default extra autocorrelation a weekly season needs over the daily one to be preferred.</summary>
+    public const double DefaultWeeklyMargin = 0.1;
+
+    /// <summary>Default number of decimated points per day used by season detection.</summary>
+    public const int DefaultDecimatedPointsPerDay = 48;
+
+    /// <summary>Default share of steps that must be whole multiples of the median step for the sampling to count as regular.</summary>
+    public const double DefaultMinRegularShare = 0.9;
+
+    /// <summary>Default relative tolerance on a step being a whole multiple of the median step.</summary>
+    public const double DefaultStepTolerance = 0.1;
+
+    /// <summary>Default half-life, in points, of the residual scale's online update.</summary>
+    public const double DefaultScaleHalfLife = 500.0;
+
+    /// <summary>Default clip, in residual standard deviations, of one point's weight in the scale update.</summary>
+    public const double DefaultResidualClip = 4.0;
+
+    /// <summary>Default relative floor of the residual scale (against the history's magnitude), which keeps constant series silent.</summary>
+    public const double DefaultRelativeScaleFloor = 1e-9;
+
+    /// <summary>Default base surprise, in decades, above which the residual tail is calibrated (p = 0.01).</summary>
+    public const double DefaultTailBase = 2.0;
+
+    /// <summary>Default weight, in pseudo-points, of the Gaussian prior of the residual tail.</summary>
+    public const double DefaultTailPrior = 1000.0;
+
+    /// <summary>Default clip, in decades, of one residual's excess over the tail base.</summary>
+    public const double DefaultTailExcessClip = 5.0;
+
+    /// <summary>Finite points before the first fit (no forecast and score 0 before); 3 to 10000.</summary>
+    public int MinPoints { get; init; } = DefaultMinPoints;
+
+    /// <summary>Full seasons the history must span for a seasonal model (otherwise level and trend only); 2 to 10.</summary>
+    public int MinSeasons { get; init; } = DefaultMinSeasons;
+
+    /// <summary>Most recent finite points kept for refits; 64 to 1000000 and at least <see cref="MinPoints"/>.</summary>
+    public int HistoryBudget { get; init; } = DefaultHistoryBudget;
+
+    /// <summary>Refit spacing in absolute finite-point counts (earlier fits happen at MinPoints·2^k); 16 to 10000000.</summary>
+    public int RefitEvery { get; init; } = DefaultRefitEvery;
+
+    /// <summary>Season length in points; 0 detects daily or weekly seasons for 1-minute to 1-hour steps; otherwise 2 to HistoryBudget / MinSeasons.</summary>
+    public int SeasonLength { get; init; } = DefaultSeasonLength;
+
+    /// <summary>Autocorrelation (of the differenced, decimated history at the season lag) a candidate needs; 0 to 1.</summary>
+    public double SeasonMinAutocorrelation { get; init; } = DefaultSeasonMinAutocorrelation;
+
+    /// <summary>Extra autocorrelation a weekly season needs over the daily one; 0 to 1.</summary>
+    public double WeeklyMargin { get; init; } = DefaultWeeklyMargin;
+
+    /// <summary>Decimated points per day for season detection; 8 to 1440.</summary>
+    public int DecimatedPointsPerDay { get; init; } = DefaultDecimatedPointsPerDay;
+
+    /// <summary>Share of steps that must be whole multiples of the median step, else seasonality is skipped; 0 to 1.</summary>
+    public double MinRegularShare { get; init; } = DefaultMinRegularShare;
+
+    /// <summary>Relative tolerance of a step against a whole multiple of the median step; 0 to 0.5.</summary>
+    public double StepTolerance { get; init; } = DefaultStepTolerance;
+
+    /// <summary>Half-life in points of the residual scale's online update; 1 to 1000000.</summary>
+    public double ScaleHalfLife { get; init; } = DefaultScaleHalfLife;
+
+    /// <summary>Clip in standard deviations of one residual in the scale update; 1 to 100.</summary>
+    public double ResidualClip { get; init; } = DefaultResidualClip;
+
+    /// <summary>Relative floor of the residual scale; 0 to 0.01.</summary>
+    public double RelativeScaleFloor { get; init; } = DefaultRelativeScaleFloor;
+
+    /// <summary>Surprise (decades of two-sided normal improbability) above which the history's residual tail is calibrated; 0.5 to 5.</summary>
+    public double TailBase { get; init; } = DefaultTailBase;
+
+    /// <summary>Pseudo-points of the Gaussian prior of the residual tail; 0 to 1000000.</summary>
+    public double TailPrior { get; init; } = DefaultTailPrior;
+
+    /// <summary>Clip in decades of one residual's excess over the tail base; 0.5 to 50.</summary>
+    public double TailExcessClip { get; init; } = DefaultTailExcessClip;
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
+    public void Validate()
+    {
+        Check(MinPoints is >= 3 and <= 10_000, "MinPoints", MinPoints, "3..10000");
+        Check(MinSeasons is >= 2 and <= 10, "MinSeasons", MinSeasons, "2..10");
+        Check(HistoryBudget >= Math.Max(64, MinPoints) && HistoryBudget <= 1_000_000, "HistoryBudget", HistoryBudget, "max(64, MinPoints)..1000000");
+        Check(RefitEvery is >= 16 and <= 10_000_000, "RefitEvery", RefitEvery, "16..10000000");
+        Check(SeasonLength == 0 || (SeasonLength >= 2 && SeasonLength <= HistoryBudget / MinSeasons), "SeasonLength", SeasonLength, "0 or 2..HistoryBudget / MinSeasons");
+        Check(SeasonMinAutocorrelation is >= 0.0 and <= 1.0, "SeasonMinAutocorrelation", SeasonMinAutocorrelation, "0..1");
+        Check(WeeklyMargin is >= 0.0 and <= 1.0, "WeeklyMargin", WeeklyMargin, "0..1");
+        Check(DecimatedPointsPerDay is >= 8 and <= 1440, "DecimatedPointsPerDay", DecimatedPointsPerDay, "8..1440");
+        Check(MinRegularShare is >= 0.0 and <= 1.0, "MinRegularShare", MinRegularShare, "0..1");
+        Check(StepTolerance is >= 0.0 and <= 0.5, "StepTolerance", StepTolerance, "0..0.5");
+        Check(ScaleHalfLife is >= 1.0 and <= 1_000_000.0, "ScaleHalfLife", ScaleHalfLife, "1..1000000");
+        Check(ResidualClip is >= 1.0 and <= 100.0, "ResidualClip", ResidualClip, "1..100");
+        Check(RelativeScaleFloor is >= 0.0 and <= 0.01, "RelativeScaleFloor", RelativeScaleFloor, "0..0.01");
+        Check(TailBase is >= 0.5 and <= 5.0, "TailBase", TailBase, "0.5..5");
+        Check(TailPrior is >= 0.0 and <= 1_000_000.0, "TailPrior", TailPrior, "0..1000000");
+        Check(TailExcessClip is >= 0.5 and <= 50.0, "TailExcessClip", TailExcessClip, "0.5..50");
+    }
+
+    /// <summary>A stable text of every setting, for fingerprints.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}");
+
+    private static void Check(bool ok, string name, double value, string range)
+    {
+        if (!ok)
+        {
+            throw new OptionsValidationException(
+                "Forecast:" + name,
+                string.Create(CultureInfo.InvariantCulture, $"{value} is outside the allowed range {range}."));
+        }
+    }
+}

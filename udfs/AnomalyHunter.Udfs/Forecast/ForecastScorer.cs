@@ -1,0 +1,124 @@
+using System.Buffers;
+using AnomalyHunter.Udfs.Detection;
+using AnomalyHunter.Udfs.Kernels;
+
+namespace AnomalyHunter.Udfs.Forecast;
+
+/// <summary>Scores each point by the two-sided normal tail of its forecast error against the prediction interval of the model fitted on the points before it.</summary>
+/// <remarks>
+/// Refits happen when the absolute count of finite points reaches MinPoints·2^k (below <see cref="ForecastOptions.RefitEvery"/>)
+/// or a multiple of RefitEvery, on the bounded history ring; so daily batches, a restored state and one backfill
+/// fit at the same points on the same data and agree bit for bit. Between refits the residual scale follows the
+/// clipped standardised errors with the configured half-life. Points before the first fit score 0.
+/// </remarks>
+internal sealed class ForecastScorer : ISeriesScorer
+{
+    private readonly ForecastOptions _o;
+    private readonly double _decay;
+    private ForecastHistory _history;
+    private EtsModel? _model;
+    private long _count;
+
+    public ForecastScorer(ForecastOptions o)
+    {
+        _o = o;
+        _decay = Math.Pow(0.5, 1.0 / o.ScaleHalfLife);
+        _history = new ForecastHistory(o.HistoryBudget);
+    }
+
+    /// <summary>The current model (null before the first fit).</summary>
+    public EtsModel? Model => _model;
+
+    public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
+    {
+        if (values.Length != scores.Length || timestampsMs.Length != values.Length)
+        {
+            throw new ArgumentException("Timestamps, values and scores must have the same length.", nameof(scores));
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            double x = values[i];
+            if (!double.IsFinite(x))
+            {
+                scores[i] = 0.0;
+                continue;
+            }
+
+            scores[i] = _model is null ? 0.0 : _model.ScoreAndUpdate(timestampsMs[i], x, _decay, _o.ResidualClip);
+            _history.Add(timestampsMs[i], x);
+            _count++;
+            if (IsRefitCount(_count))
+            {
+                Refit();
+            }
+        }
+    }
+
+    public void WriteState(IBufferWriter<byte> writer)
+    {
+        var w = new StateBufferWriter(writer);
+        w.Write(ForecastScorerFactory.StateVersion);
+        w.Write(_count);
+        _history.Write(ref w);
+        w.Write(_model is null ? 0 : 1);
+        _model?.Write(ref w);
+    }
+
+    public static ForecastScorer Restore(ForecastOptions o, ReadOnlySpan<byte> state)
+    {
+        var r = new StateBufferReader(state);
+        if (r.ReadInt32() != ForecastScorerFactory.StateVersion)
+        {
+            throw new InvalidDataException("Saved forecast state has another version.");
+        }
+
+        var scorer = new ForecastScorer(o) { _count = r.ReadInt64() };
+        scorer._history = ForecastHistory.Read(ref r, o.HistoryBudget);
+        if (r.ReadInt32() == 1)
+        {
+            scorer._model = EtsModel.Read(ref r, o.HistoryBudget);
+        }
+
+        r.EnsureEnd();
+        return scorer;
+    }
+
+    private bool IsRefitCount(long count)
+    {
+        if (count < _o.MinPoints)
+        {
+            return false;
+        }
+
+        if (count % _o.RefitEvery == 0)
+        {
+            return true;
+        }
+
+        if (count >= _o.RefitEvery || count % _o.MinPoints != 0)
+        {
+            return false;
+        }
+
+        long ratio = count / _o.MinPoints;
+        return (ratio & (ratio - 1)) == 0;
+    }
+
+    private void Refit()
+    {
+        int n = _history.Count;
+        long[] ts = ArrayPool<long>.Shared.Rent(n);
+        double[] vs = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            _history.CopyTo(ts, vs);
+            _model = EtsFitter.Fit(ts.AsSpan(0, n), vs.AsSpan(0, n), _o, _model);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(ts);
+            ArrayPool<double>.Shared.Return(vs);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using AnomalyHunter.Udfs.Detection;
+
+namespace AnomalyHunter.Udfs.Forecast;
+
+/// <summary>The calibration of forecast residuals' tail: nominal normal surprise mapped to the history's own tail probability.</summary>
+/// <remarks>
+/// With s the nominal surprise (−log10 of the two-sided normal tail of the standardised error) and s0 the base, the
+/// model is P(S &gt; s) = π·exp(−(s − s0)/β) above s0 (π the share of residuals above s0, β their mean excess in
+/// decades), and log-linear from 1 at s = 0 to π at s0. Both are estimated from the fitted history's residuals with a
+/// prior of <see cref="ForecastOptions.TailPrior"/> Gaussian pseudo-points (π0 = 10^−s0, β0 = 1/ln 10), so Gaussian
+/// residuals keep the nominal probabilities and heavier tails score lower. NaN surprise gives 0.
+/// </remarks>
+internal readonly record struct ResidualTail(double Base, double Share, double MeanExcess)
+{
+    private const double NominalMeanExcess = 0.43429448190325176;
+
+    /// <summary>The nominal (Gaussian) calibration.</summary>
+    public static ResidualTail Nominal(double baseDecades) => new(baseDecades, Math.Pow(10.0, -baseDecades), NominalMeanExcess);
+
+    /// <summary>Estimates the tail from standardised residuals (already divided by the residual scale).</summary>
+    public static ResidualTail Fit(ReadOnlySpan<double> standardised, ForecastOptions o)
+    {
+        double s0 = o.TailBase;
+        double priorOver = o.TailPrior * Math.Pow(10.0, -s0);
+        double over = priorOver;
+        double excess = priorOver * NominalMeanExcess;
+        foreach (double u in standardised)
+        {
+            double s = NormalDistribution.TwoSidedSurprise(u);
+            if (s > s0)
+            {
+                over += 1.0;
+                excess += Math.Min(s - s0, o.TailExcessClip);
+            }
+        }
+
+        double total = o.TailPrior + standardised.Length;
+        return over <= 0.0 || total <= 0.0 ? Nominal(s0) : new ResidualTail(s0, over / total, excess / over);
+    }
+
+    /// <summary>Calibrated surprise in decades (−log10 of the calibrated tail probability) of a nominal surprise <paramref name="s"/>.</summary>
+    public double Calibrate(double s)
+    {
+        if (!(s > 0.0))
+        {
+            return 0.0;
+        }
+
+        double atBase = -Math.Log10(Share);
+        return s <= Base ? s * atBase / Base : atBase + ((s - Base) * NominalMeanExcess / MeanExcess);
+    }
+
+    /// <summary>The 0–100 score of a standardised error <paramref name="z"/>.</summary>
+    public double Score(double z) => double.IsNaN(z) ? 0.0 : Math.Min(ScoreScale.Max, 10.0 * Calibrate(NormalDistribution.TwoSidedSurprise(z)));
+}

@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+
+namespace AnomalyHunter.Udfs.Kernels;
+
+/// <summary>Little-endian binary reader for state written by <see cref="StateBufferWriter"/>; throws <see cref="InvalidDataException"/> on truncated or inconsistent input.</summary>
+internal ref struct StateBufferReader
+{
+    private ReadOnlySpan<byte> _rest;
+
+    public StateBufferReader(ReadOnlySpan<byte> state) => _rest = state;
+
+    public readonly bool AtEnd => _rest.IsEmpty;
+
+    public int ReadInt32()
+    {
+        Ensure(4);
+        int v = BinaryPrimitives.ReadInt32LittleEndian(_rest);
+        _rest = _rest[4..];
+        return v;
+    }
+
+    public long ReadInt64()
+    {
+        Ensure(8);
+        long v = BinaryPrimitives.ReadInt64LittleEndian(_rest);
+        _rest = _rest[8..];
+        return v;
+    }
+
+    public double ReadDouble()
+    {
+        Ensure(8);
+        double v = BinaryPrimitives.ReadDoubleLittleEndian(_rest);
+        _rest = _rest[8..];
+        return v;
+    }
+
+    /// <summary>Reads a length-prefixed array of at most <paramref name="maxLength"/> values.</summary>
+    public double[] ReadDoubles(int maxLength)
+    {
+        int n = ReadLength(maxLength);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = ReadDouble();
+        }
+
+        return values;
+    }
+
+    /// <summary>Reads a length-prefixed array of at most <paramref name="maxLength"/> values.</summary>
+    public long[] ReadInt64s(int maxLength)
+    {
+        int n = ReadLength(maxLength);
+        var values = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = ReadInt64();
+        }
+
+        return values;
+    }
+
+    /// <summary>Throws unless the whole state has been read.</summary>
+    public readonly void EnsureEnd()
+    {
+        if (!_rest.IsEmpty)
+        {
+            throw new InvalidDataException("Saved scorer state has trailing bytes.");
+        }
+    }
+
+    private int ReadLength(int maxLength)
+    {
+        int n = ReadInt32();
+        if (n < 0 || n > maxLength)
+        {
+            throw new InvalidDataException($"Saved state holds an array of {n} values where at most {maxLength} are allowed.");
+        }
+
+        Ensure(8L * n);
+        return n;
+    }
+
+    private readonly void Ensure(long bytes)
+    {
+        if (_rest.Length < bytes)
+        {
+            throw new InvalidDataException("Saved scorer state is truncated.");
+        }
+    }
+}
