@@ -4,6 +4,8 @@ using AnomalyHunter.Udfs.Detection;
 using AnomalyHunter.Udfs.Detection.Ensemble;
 using AnomalyHunter.Udfs.Detection.Novelty;
 using AnomalyHunter.Udfs.Detection.Statistical;
+using AnomalyHunter.Udfs.Detection.Combined;
+using AnomalyHunter.Udfs.Forecast;
 
 namespace AnomalyHunter.Quality.Harness;
 
@@ -15,6 +17,9 @@ public static class DetectorCatalog
     {
         "ensemble" => new EnsembleScorerFactory(Apply(new EnsembleOptions(), overrides)),
         "statistical" => new StatisticalScorerFactory(Apply(new StatisticalOptions(), overrides)),
+        "forecast" => new ForecastScorerFactory(Apply(new ForecastOptions(), overrides)),
+        "all-alerting" => new CombinedScorerFactory([new NoveltyScorerFactory(new NoveltyOptions()), new StatisticalScorerFactory(new StatisticalOptions()), new ForecastScorerFactory(new ForecastOptions())]),
+        "product" => new CombinedScorerFactory([new NoveltyScorerFactory(new NoveltyOptions()), new StatisticalScorerFactory(new StatisticalOptions()), new ForecastScorerFactory(new ForecastOptions())], ["novelty"]),
         "robust-z" => new RobustZScorerFactory(Apply(new RobustZOptions(), overrides)),
         "novelty" => new NoveltyScorerFactory(Apply(new NoveltyOptions(), overrides)),
         _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, statistical, robust-z, novelty).", nameof(detector)),
