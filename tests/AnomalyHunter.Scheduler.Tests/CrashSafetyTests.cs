@@ -74,10 +74,16 @@ public sealed class CrashSafetyTests : IDisposable
     {
         string input = WriteInputs();
         string reference = Path.Combine(_root, "reference");
-        foreach (string step in Pipeline)
+
+        // Kill moments are drawn within each step's measured duration, so the test kills mid-run on fast and slow
+        // machines alike.
+        var durations = new TimeSpan[Pipeline.Length];
+        for (int s = 0; s < Pipeline.Length; s++)
         {
-            var run = await CliProcess.RunAsync(Step(step, reference, input), Environment);
-            Assert.True(run.ExitCode == 0, $"{step}: {run.Stderr}");
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var run = await CliProcess.RunAsync(Step(Pipeline[s], reference, input), Environment);
+            Assert.True(run.ExitCode == 0, $"{Pipeline[s]}: {run.Stderr}");
+            durations[s] = started.Elapsed;
         }
 
         var expected = await StateAsync(reference);
@@ -88,12 +94,13 @@ public sealed class CrashSafetyTests : IDisposable
         for (int round = 0; round < 3; round++)
         {
             string dataDir = Path.Combine(_root, $"crash-{round}");
-            foreach (string step in Pipeline)
+            for (int s = 0; s < Pipeline.Length; s++)
             {
+                string step = Pipeline[s];
                 for (int attempt = 0; ; attempt++)
                 {
                     // Early attempts are killed at a random moment; the last one runs to completion.
-                    TimeSpan? killAfter = attempt < 2 ? TimeSpan.FromMilliseconds(rng.Next(150, 2500)) : null;
+                    TimeSpan? killAfter = attempt < 2 ? durations[s] * (0.1 + (0.8 * rng.NextDouble())) : null;
                     var run = await CliProcess.RunAsync(Step(step, dataDir, input), Environment, killAfter);
                     if (run.Killed)
                     {
