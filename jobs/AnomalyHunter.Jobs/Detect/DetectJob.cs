@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -7,6 +6,7 @@ using AnomalyHunter.Jobs.Framework;
 using AnomalyHunter.Lakehouse.Catalog;
 using AnomalyHunter.Lakehouse.Storage;
 using AnomalyHunter.Udfs.Detection;
+using AnomalyHunter.Udfs.Detection.Combined;
 
 namespace AnomalyHunter.Jobs.Detect;
 
@@ -18,32 +18,38 @@ namespace AnomalyHunter.Jobs.Detect;
 public sealed class DetectJob
 {
     private readonly Lake _lake;
-    private readonly PassSet _passes;
+    private readonly CombinedScorerFactory _passes;
     private readonly DetectOptions _options;
 
     /// <summary>Creates the job for one detector configuration with a single pass.</summary>
     public DetectJob(Lake lake, ISeriesScorerFactory factory, DetectOptions options)
-        : this(lake, new PassSet([factory]), options)
+        : this(lake, factory as CombinedScorerFactory ?? new CombinedScorerFactory([factory]), options)
     {
     }
 
-    /// <summary>Creates the job for one detector configuration: its univariate passes and options.</summary>
-    public DetectJob(Lake lake, PassSet passes, DetectOptions options)
+    /// <summary>Creates the job for one detector configuration: its univariate passes, options and optional multivariate group pass.</summary>
+    public DetectJob(Lake lake, CombinedScorerFactory passes, DetectOptions options, GroupPassOptions? groups = null)
     {
         options.Validate();
         _lake = lake;
         _passes = passes;
         _options = options;
-        Consumer = ConsumerName(passes, options);
+        _groups = groups;
+        Consumer = ConsumerName(passes, options, groups);
+        _passNames = [.. passes.Passes.Select(p => p.Name)];
     }
+
+    private readonly string[] _passNames;
+    private readonly GroupPassOptions? _groups;
 
     /// <summary>The consumer name: the detector name plus a hash of everything that changes its output.</summary>
     public string Consumer { get; }
 
     /// <summary>The consumer name of a detector configuration.</summary>
-    public static string ConsumerName(PassSet passes, DetectOptions options)
+    public static string ConsumerName(CombinedScorerFactory passes, DetectOptions options, GroupPassOptions? groups = null)
     {
-        string identity = string.Create(CultureInfo.InvariantCulture, $"{passes.Fingerprint}|t={options.Threshold:R}|gap={options.MergeGap}");
+        string group = groups is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{groups.Label}|{groups.MinSeries}|{groups.Factory.Fingerprint}");
+        string identity = string.Create(CultureInfo.InvariantCulture, $"{passes.Fingerprint}|t={options.Threshold:R}|gap={options.MergeGap}|groups={group}");
         return $"detect/{passes.Name}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..12]}";
     }
 
@@ -52,7 +58,7 @@ public sealed class DetectJob
         JobRunner.RunAsync(
             _lake,
             "detect",
-            new { consumer = Consumer, detector = _passes.Fingerprint, threshold = _options.Threshold, mergeGap = _options.MergeGap },
+            new { consumer = Consumer, detector = _passes.Fingerprint, threshold = _options.Threshold, mergeGap = _options.MergeGap, groupBy = _groups?.Label },
             run => ExecuteAsync(run, sink, cancellationToken),
             cancellationToken);
 
@@ -69,38 +75,28 @@ public sealed class DetectJob
             return new DetectResult { RunId = run.RunId, Consumer = Consumer, SnapshotId = head, ElapsedMs = clock.ElapsedMilliseconds };
         }
 
-        var cursors = await _lake.Catalog.GetCursorsAsync(Consumer, [.. changes.Select(c => c.SeriesId)], cancellationToken);
-        var states = new ConcurrentDictionary<long, SeriesDetection>();
-        var fromBySeries = new Dictionary<long, long>();
-        var reset = new List<long>();
-        foreach (var change in changes)
-        {
-            if (cursors.TryGetValue(change.SeriesId, out var cursor) && change.MinTsMs > cursor.WatermarkMs)
-            {
-                states[change.SeriesId] = SeriesDetection.Restore(cursor, _passes, _options);
-                fromBySeries[change.SeriesId] = cursor.WatermarkMs + 1;
-                continue;
-            }
-
-            if (cursor is not null)
-            {
-                reset.Add(change.SeriesId);
-                _lake.Log.Information("Series {SeriesId} received data at or before its watermark; re-scoring it from the start", change.SeriesId);
-            }
-
-            states[change.SeriesId] = SeriesDetection.Fresh(change.SeriesId, _passes, _options);
-            fromBySeries[change.SeriesId] = long.MinValue;
-        }
-
-        long points = await ScoreAsync(head, fromBySeries, states, sink, cancellationToken);
+        var plan = await PlanAsync(changes, cancellationToken);
+        long points = await ScoreAsync(head, plan, sink, cancellationToken);
         var anomalies = new List<AnomalyRecord>();
-        foreach (var state in states.Values.OrderBy(s => s.SeriesId))
+        foreach (var (state, _) in plan.Series.Values.OrderBy(s => s.State.SeriesId))
         {
             foreach (var w in state.ChangedWindows)
             {
-                anomalies.Add(new AnomalyRecord(AnomalyId(state.SeriesId, w.StartMs), Consumer, state.SeriesId, w.StartMs, w.EndMs, w.PeakMs,
-                    w.PeakScore, w.Points, _passes.Fired(w.PassPeaks, _options.Threshold), run.RunId, run.RunId, w.IsOpen,
-                    _passes.ContributionsJson(w.PassPeaks)));
+                anomalies.Add(new AnomalyRecord(AnomalyId(state.SeriesId.ToString(CultureInfo.InvariantCulture), w.StartMs), Consumer, state.SeriesId,
+                    w.StartMs, w.EndMs, w.PeakMs, w.PeakScore, w.Points, PassReport.Fired(_passNames, w.PassPeaks, _options.Threshold),
+                    run.RunId, run.RunId, w.IsOpen, PassReport.ContributionsJson(_passNames, w.PassPeaks)));
+            }
+        }
+
+        foreach (var (group, _) in plan.Groups.Values.OrderBy(g => g.State.Key, StringComparer.Ordinal))
+        {
+            string[] memberKeys = [.. group.Members.Select(m => plan.Keys[m])];
+            foreach (var w in group.ChangedWindows)
+            {
+                int top = Array.IndexOf(w.PassPeaks, w.PassPeaks.Max());
+                anomalies.Add(new AnomalyRecord(AnomalyId("group:" + group.Key, w.StartMs), Consumer, group.Members[top], w.StartMs, w.EndMs,
+                    w.PeakMs, w.PeakScore, w.Points, _groups!.Factory.Name, run.RunId, run.RunId, w.IsOpen,
+                    PassReport.ContributionsJson(memberKeys, w.PassPeaks), AnomalyScopes.Group, group.Key));
             }
         }
 
@@ -112,8 +108,10 @@ public sealed class DetectJob
             ExpectedVersion = consumer?.Version ?? 0,
             SnapshotId = head,
             Fingerprint = _passes.Fingerprint,
-            Cursors = [.. states.Values.Where(s => s.PointsSeen > 0).OrderBy(s => s.SeriesId).Select(s => s.ToCursor())],
-            ResetSeries = reset,
+            Cursors = [.. plan.Series.Values.Select(s => s.State).Where(s => s.PointsSeen > 0).OrderBy(s => s.SeriesId).Select(s => s.ToCursor())],
+            ResetSeries = plan.ResetSeries,
+            GroupCursors = [.. plan.Groups.Values.Select(g => g.State).Where(g => g.PointsSeen > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToCursor())],
+            ResetGroups = plan.ResetGroups,
             Anomalies = anomalies,
         }, cancellationToken);
         return new DetectResult
@@ -122,27 +120,87 @@ public sealed class DetectJob
             Consumer = Consumer,
             SnapshotId = head,
             Points = points,
-            Series = states.Count,
-            SeriesRescored = reset.Count,
+            Series = plan.Series.Count,
+            SeriesRescored = plan.ResetSeries.Count,
+            Groups = plan.Groups.Count,
             WindowsChanged = anomalies.Count,
             ElapsedMs = clock.ElapsedMilliseconds,
         };
     }
 
-    private async Task<long> ScoreAsync(
-        long head,
-        Dictionary<long, long> fromBySeries,
-        ConcurrentDictionary<long, SeriesDetection> states,
-        IPointScoreSink? sink,
-        CancellationToken cancellationToken)
+    private async Task<DetectPlan> PlanAsync(IReadOnlyList<SeriesChange> changes, CancellationToken cancellationToken)
     {
-        var filter = new MetricsFilter(fromBySeries);
-        long earliest = fromBySeries.Values.Min();
+        var plan = new DetectPlan();
+        var cursors = await _lake.Catalog.GetCursorsAsync(Consumer, [.. changes.Select(c => c.SeriesId)], cancellationToken);
+        foreach (var change in changes)
+        {
+            if (cursors.TryGetValue(change.SeriesId, out var cursor) && change.MinTsMs > cursor.WatermarkMs)
+            {
+                plan.Series[change.SeriesId] = (SeriesDetection.Restore(cursor, _passes, _options), cursor.WatermarkMs + 1);
+                continue;
+            }
+
+            if (cursor is not null)
+            {
+                plan.ResetSeries.Add(change.SeriesId);
+                _lake.Log.Information("Series {SeriesId} received data at or before its watermark; re-scoring it from the start", change.SeriesId);
+            }
+
+            plan.Series[change.SeriesId] = (SeriesDetection.Fresh(change.SeriesId, _passes, _options), long.MinValue);
+        }
+
+        if (_groups is null)
+        {
+            return plan;
+        }
+
+        var all = await _lake.Catalog.ListSeriesAsync(null, cancellationToken);
+        foreach (var s in all)
+        {
+            plan.Keys[s.SeriesId] = s.Key.Canonical;
+        }
+
+        var members = all.Select(s => (s.SeriesId, Group: DetectPlan.GroupKeyOf(s, _groups.Label)))
+            .Where(x => x.Group is not null)
+            .GroupBy(x => x.Group!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.SeriesId).Order().ToArray(), StringComparer.Ordinal);
+        var earliestChange = changes.ToDictionary(c => c.SeriesId, c => c.MinTsMs);
+        var touched = members.Where(m => m.Value.Length >= _groups.MinSeries && m.Value.Any(earliestChange.ContainsKey)).ToList();
+        var groupCursors = await _lake.Catalog.GetGroupCursorsAsync(Consumer, [.. touched.Select(t => t.Key)], cancellationToken);
+        foreach (var (key, ids) in touched)
+        {
+            long firstChange = ids.Where(earliestChange.ContainsKey).Min(id => earliestChange[id]);
+            if (groupCursors.TryGetValue(key, out var cursor)
+                && firstChange > cursor.WatermarkMs
+                && GroupDetection.Restore(cursor, ids, _groups.Factory, _options) is { } restored)
+            {
+                plan.Groups[key] = (restored, cursor.WatermarkMs + 1);
+                continue;
+            }
+
+            if (cursor is not null)
+            {
+                plan.ResetGroups.Add(key);
+                _lake.Log.Information("Group {Group} received late data or changed members; re-scoring it from the start", key);
+            }
+
+            plan.Groups[key] = (GroupDetection.Fresh(key, ids, _groups.Factory, _options), long.MinValue);
+        }
+
+        return plan;
+    }
+
+    private async Task<long> ScoreAsync(long head, DetectPlan plan, IPointScoreSink? sink, CancellationToken cancellationToken)
+    {
+        var readFrom = plan.ReadFrom();
+        var filter = new MetricsFilter(readFrom);
+        long earliest = readFrom.Values.Min();
         var files = (await _lake.Catalog.ListFilesAsync(head, cancellationToken))
             .Where(f => f.MaxTsMs >= earliest && filter.MayMatchSeries(f.MinSeriesId, f.MaxSeriesId))
             .GroupBy(f => f.PartitionDate, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         long points = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
         foreach (var day in files)
         {
             var blocks = new List<MetricsBlock>();
@@ -152,27 +210,66 @@ public sealed class DetectJob
             }
 
             var block = blocks.Count == 1 ? blocks[0] : MetricsBlocks.MergeSorted(blocks);
-            var ranges = block.SeriesRanges().ToArray();
-            Parallel.ForEach(
-                ranges,
-                new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-                range =>
+            var ranges = block.SeriesRanges().ToDictionary(r => r.SeriesId, r => (r.Start, r.End));
+            long scored = 0;
+            Parallel.ForEach(ranges, parallel, range =>
+            {
+                if (!plan.Series.TryGetValue(range.Key, out var entry))
                 {
-                    var ts = block.TimestampsMs.AsSpan(range.Start, range.End - range.Start);
-                    var values = block.Values.AsSpan(range.Start, range.End - range.Start);
-                    var state = states[range.SeriesId];
-                    state.Score(ts, values);
-                    sink?.OnScores(range.SeriesId, ts, values, state.LastScores, state.LastAlerts);
-                });
-            points += block.Count;
+                    return;
+                }
+
+                int start = FirstAtOrAfter(block.TimestampsMs, range.Value.Start, range.Value.End, entry.FromMs);
+                if (start == range.Value.End)
+                {
+                    return;
+                }
+
+                var ts = block.TimestampsMs.AsSpan(start, range.Value.End - start);
+                var values = block.Values.AsSpan(start, range.Value.End - start);
+                entry.State.Score(ts, values);
+                sink?.OnScores(range.Key, ts, values, entry.State.LastScores, entry.State.LastAlerts);
+                Interlocked.Add(ref scored, ts.Length);
+            });
+            Parallel.ForEach(plan.Groups.Values, parallel, entry =>
+            {
+                var columns = entry.State.Members.Select(m => ranges.TryGetValue(m, out var r)
+                    ? (block.TimestampsMs, block.Values, FirstAtOrAfter(block.TimestampsMs, r.Start, r.End, entry.FromMs), r.End)
+                    : (block.TimestampsMs, block.Values, 0, 0)).ToList();
+                if (columns.All(c => c.Item3 == c.Item4))
+                {
+                    return;
+                }
+
+                var (rows, matrix) = GroupAligner.Align(columns);
+                entry.State.Score(rows, matrix);
+            });
+            points += scored;
         }
 
         return points;
     }
 
-    private string AnomalyId(long seriesId, long startMs)
+    /// <summary>The first index in [start, end) whose timestamp is at least <paramref name="fromMs"/> (the rows are sorted).</summary>
+    private static int FirstAtOrAfter(long[] timestamps, int start, int end, long fromMs)
     {
-        string identity = string.Create(CultureInfo.InvariantCulture, $"{Consumer}|{seriesId}|{startMs}");
+        int index = Array.BinarySearch(timestamps, start, end - start, fromMs);
+        if (index < 0)
+        {
+            return ~index;
+        }
+
+        while (index > start && timestamps[index - 1] == fromMs)
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private string AnomalyId(string subject, long startMs)
+    {
+        string identity = string.Create(CultureInfo.InvariantCulture, $"{Consumer}|{subject}|{startMs}");
         return "an-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
     }
 }

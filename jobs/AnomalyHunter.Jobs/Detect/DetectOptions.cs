@@ -6,8 +6,8 @@ namespace AnomalyHunter.Jobs.Detect;
 /// <summary>Settings of the detect job. Bound from the <c>Detect</c> configuration section.</summary>
 public sealed record DetectOptions
 {
-    /// <summary>Default score at or above which a point is anomalous.</summary>
-    public const double DefaultThreshold = 50.0;
+    /// <summary>Default score at or above which a point is anomalous (p ≈ 0.01 after the correction for many points).</summary>
+    public const double DefaultThreshold = Udfs.Detection.ScoreScale.DefaultThreshold;
 
     /// <summary>Default number of quiet points allowed inside one window.</summary>
     public const int DefaultMergeGap = 3;

@@ -23,6 +23,9 @@ public sealed record DetectResult : IJobResult
     /// <summary>Series re-scored from their start because data arrived before their watermark.</summary>
     public int SeriesRescored { get; init; }
 
+    /// <summary>Groups scored by the multivariate pass.</summary>
+    public int Groups { get; init; }
+
     /// <summary>Anomaly windows inserted or updated.</summary>
     public int WindowsChanged { get; init; }
 
@@ -35,6 +38,7 @@ public sealed record DetectResult : IJobResult
         ["points"] = Points,
         ["series"] = Series,
         ["series_rescored"] = SeriesRescored,
+        ["groups"] = Groups,
         ["windows_changed"] = WindowsChanged,
         ["elapsed_ms"] = ElapsedMs,
     };

@@ -69,8 +69,8 @@ public sealed class LakeFileStore
             // why: a cancelled or failed write leaves nothing behind; a killed process is cleaned up by LakeRecovery instead.
             foreach (string path in relative)
             {
-                File.Delete(Layout.Absolute(path) + LakeLayout.TemporarySuffix);
-                File.Delete(Layout.Absolute(path));
+                LakeLayout.DeleteIfPresent(Layout.Absolute(path) + LakeLayout.TemporarySuffix);
+                LakeLayout.DeleteIfPresent(Layout.Absolute(path));
             }
 
             await _catalog.RemovePendingFilesAsync(relative, CancellationToken.None);

@@ -79,4 +79,17 @@ public sealed class LakeLayout
         // why: "." and ".." are not valid folder names.
         return sb.ToString() is "." or ".." ? sb.ToString().Replace(".", "%2E", StringComparison.Ordinal) : sb.ToString();
     }
+
+    /// <summary>Deletes a file; a file whose folder was never created (a crash before the first write) is already gone.</summary>
+    public static void DeleteIfPresent(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // why: nothing was ever written there, which is the state deletion wants.
+        }
+    }
 }

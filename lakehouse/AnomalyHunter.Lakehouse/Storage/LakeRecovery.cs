@@ -55,8 +55,8 @@ public sealed class LakeRecovery
             }
 
             string absolute = _layout.Absolute(pending.Path);
-            File.Delete(absolute);
-            File.Delete(absolute + LakeLayout.TemporarySuffix);
+            LakeLayout.DeleteIfPresent(absolute);
+            LakeLayout.DeleteIfPresent(absolute + LakeLayout.TemporarySuffix);
             done.Add(pending.Path);
         }
 
@@ -84,7 +84,7 @@ public sealed class LakeRecovery
                 continue;
             }
 
-            File.Delete(path);
+            LakeLayout.DeleteIfPresent(path);
             count++;
         }
 
@@ -107,7 +107,7 @@ public sealed class LakeRecovery
             .ToList();
         foreach (var file in purge)
         {
-            File.Delete(_layout.Absolute(file.Path));
+            LakeLayout.DeleteIfPresent(_layout.Absolute(file.Path));
         }
 
         if (purge.Count > 0)

@@ -49,7 +49,7 @@ internal static class DetectCommand
     }
 
     internal static DetectJob CreateJob(AppHost host) =>
-        new(host.Lake, DetectFactory.Scorer(host.Settings.Detect), DetectFactory.Options(host.Settings.Detect));
+        new(host.Lake, DetectFactory.Scorer(host.Settings.Detect), DetectFactory.Options(host.Settings.Detect), DetectFactory.Groups(host.Settings.Detect));
 
     private static async Task<int> RunAsync(AppHost host, ParseResult result, CancellationToken cancellationToken)
     {
@@ -60,6 +60,7 @@ internal static class DetectCommand
         table.AddRow("snapshot consumed", outcome.SnapshotId?.ToString(CultureInfo.InvariantCulture) ?? "-");
         table.AddRow("series with new data", Format.Count(outcome.Series));
         table.AddRow("series re-scored (late data)", Format.Count(outcome.SeriesRescored));
+        table.AddRow("groups scored (multivariate)", Format.Count(outcome.Groups));
         table.AddRow("points scored", Format.Count(outcome.Points));
         table.AddRow("anomaly windows new or updated", Format.Count(outcome.WindowsChanged));
         table.AddRow("elapsed", Format.Number(outcome.ElapsedMs / 1000.0, 2) + " s");

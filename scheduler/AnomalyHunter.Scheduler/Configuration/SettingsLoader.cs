@@ -95,7 +95,6 @@ internal static class SettingsLoader
             throw new OptionsValidationException(ex.Message, ex);
         }
 
-        DetectFactory.Options(s.Detect).Validate();
-        DetectFactory.RobustZ(s.Detect).Validate();
+        DetectFactory.Validate(s.Detect);
     }
 }

@@ -4,7 +4,7 @@ using System.Buffers.Binary;
 namespace AnomalyHunter.Udfs.Detection.Combined;
 
 /// <summary>The scorer of <see cref="CombinedScorerFactory"/>; per-pass deviations are its contributions.</summary>
-internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeriesScorer
+internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeriesScorer, ICombinedSeriesScorer
 {
     private readonly CombinedScorerFactory _factory;
     private readonly ISeriesScorer[] _scorers;
@@ -12,6 +12,8 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     private double[] _alert = [];
     private double[] _deviation = [];
     private double[] _perPass = [];
+    private double[] _ownDeviation = [];
+    private double[] _ownAlert = [];
 
     public CombinedScorer(CombinedScorerFactory factory, ISeriesScorer[] scorers)
     {
@@ -49,8 +51,8 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
         EnsureCapacity(n);
         bool anyAlerting = false;
         alerts[..n].Clear();
-        var own = new double[n];
-        var ownAlert = new double[n];
+        var own = _ownDeviation.AsSpan(0, n);
+        var ownAlert = _ownAlert.AsSpan(0, n);
         for (int p = 0; p < k; p++)
         {
             if (_scorers[p] is IDeviationSeriesScorer twoOutputs)
@@ -108,6 +110,8 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             _alert = new double[size];
             _deviation = new double[size];
             _perPass = new double[size * _scorers.Length];
+            _ownDeviation = new double[size];
+            _ownAlert = new double[size];
         }
     }
 }
