@@ -34,7 +34,7 @@ public sealed record AgentOptions
     public const double DefaultMissingFraction = 0.5;
 
     /// <summary>Default largest lag, in points, searched by the root-cause agent.</summary>
-    public const int DefaultMaxLagPoints = 12;
+    public const int DefaultMaxLagPoints = 8;
 
     /// <summary>Default least absolute lagged correlation of a series that moved with the candidate.</summary>
     public const double DefaultMinCorrelation = 0.45;

@@ -16,7 +16,11 @@ public sealed class RootCauseAgent : IInvestigationAgent
     public const string LogicVersion = "offline-1.0";
 
     private const long HourMs = 3_600_000;
-    private const double MinExcursionSigmas = 1.5;
+    private const double MinExcursionSigmas = 1.25;
+    private const double MinShiftT = 4.0;
+    private const int MinPlateauPoints = 3;
+    private const int EdgePoints = 6;
+    private const long BaselineMs = 2 * HourMs;
     private const int GrangerLags = 2;
     private readonly AgentOptions _options;
 
@@ -48,9 +52,9 @@ public sealed class RootCauseAgent : IInvestigationAgent
                 Series = m.Key,
                 Value = Math.Round(m.LeadSteps * ranking.StepMs / 60_000.0, 2),
                 Unit = "minutes_after_first_mover",
-                Detail = Text.F($"correlation {Text.N(m.Correlation)} at lag {m.LagToTarget} steps against the candidate; deviation {Text.N(m.Excursion, 1)} sigma"),
-                From = Text.At(s - (2 * HourMs)),
-                To = Text.At(context.Anomaly.EndTsMs + (2 * HourMs)),
+                Detail = Text.F($"moved {Text.N(m.Excursion, 1)} sigma (t = {Text.N(m.Correlation, 1)}) {m.LagToTarget} steps from the candidate's start; onset uncertainty {Text.N(m.OnsetUncertainty, 1)} steps"),
+                From = Text.At(s + (long)(m.Onset * ranking.StepMs)),
+                To = Text.At(context.Anomaly.EndTsMs + (m.LagToTarget * ranking.StepMs)),
             });
             if (!double.IsNaN(m.GrangerP))
             {
@@ -115,50 +119,50 @@ public sealed class RootCauseAgent : IInvestigationAgent
         long step = target.Points.StepMs();
         long s = context.Anomaly.StartTsMs;
         long e = Math.Min(context.Anomaly.EndTsMs, s + (24 * HourMs));
-        long lagMs = _options.MaxLagPoints * step;
-        long from = s - (2 * HourMs) - lagMs;
-        long to = e + (2 * HourMs) + lagMs;
-        int n = (int)((to - from) / step) + 1;
-        var signals = new List<PeerSignal> { Signal(target, from, to, step, n, s - lagMs - HourMs, e + lagMs + HourMs, true) };
-        signals.AddRange(context.Peers.Where(p => p.SeriesId != target.SeriesId)
-            .Select(p => Signal(p, from, to, step, n, s - lagMs - HourMs, e + lagMs + HourMs, false)));
-
+        int maxLag = _options.MaxLagPoints;
+        int plateau = (int)Math.Max(MinPlateauPoints, ((e - s) / step) + 1);
+        int baseline = (int)(BaselineMs / step);
+        long from = s - BaselineMs - ((maxLag + EdgePoints) * step);
+        long to = e + ((maxLag + EdgePoints + 1) * step);
+        var series = new List<SeriesContext> { target };
+        series.AddRange(context.Peers.Where(p => p.SeriesId != target.SeriesId));
         var movers = new List<RootCauseMover>();
-        foreach (var sig in signals)
+        foreach (var sc in series)
         {
-            var (lag, corr) = sig.IsTarget ? (0, 1.0) : LaggedCorrelation.Best(signals[0].Z, sig.Z, _options.MaxLagPoints);
-            if (sig.IsTarget || (!double.IsNaN(corr) && Math.Abs(corr) >= _options.MinCorrelation && sig.Excursion >= MinExcursionSigmas))
+            var shift = LagScan.Scan(sc.Points, from, to, s, step, plateau, baseline, maxLag, EdgePoints);
+            bool isTarget = sc.SeriesId == target.SeriesId;
+            if (isTarget || (Math.Abs(shift.T) >= MinShiftT && Math.Abs(shift.ContrastSigmas) >= MinExcursionSigmas))
             {
-                movers.Add(new RootCauseMover(sig.SeriesId, sig.Key, lag, corr, sig.Excursion, 0, double.NaN, double.NaN, sig.IsTarget));
+                movers.Add(new RootCauseMover(sc.SeriesId, sc.Key.Canonical, shift.Lag, shift.T, Math.Abs(shift.ContrastSigmas), shift.Onset, shift.OnsetUncertainty, double.NaN, double.NaN, isTarget));
             }
         }
 
         if (movers.Count >= 2)
         {
-            // why: lags against the strongest mover are the least noisy; a follower's weak signal makes a poor reference.
-            var reference = signals.First(x => x.SeriesId == movers.MaxBy(m => m.Excursion)!.SeriesId);
-            var lags = movers.Select(m => m.SeriesId == reference.SeriesId ? 0 : LaggedCorrelation.Best(reference.Z, signals.First(x => x.SeriesId == m.SeriesId).Z, _options.MaxLagPoints).Lag).ToArray();
-            int first = lags.Min();
-            movers = [.. movers.Select((m, i) => m with { LeadSteps = lags[i] - first })];
             var full = SeriesGrid(context, step);
             movers = [.. movers.Select(m => m.IsTarget ? m : WithGranger(m, full))];
         }
 
         var pca = context.PcaContributions;
         var ordered = movers
-            .OrderBy(m => m.LeadSteps)
+            .OrderBy(m => m.Onset)
             .ThenByDescending(m => pca is not null && pca.TryGetValue(m.SeriesId, out double c) ? c : 0)
             .ThenByDescending(m => m.Excursion)
             .ThenBy(m => m.Key, StringComparer.Ordinal)
             .ToList();
+        int first = ordered.Count == 0 ? 0 : (int)Math.Floor(ordered.Min(m => m.Onset));
+        ordered = [.. ordered.Select(m => m with { LeadSteps = (int)Math.Round(m.Onset - first) })];
         var events = PrecedingEvents(context);
         var suspects = new List<string>();
-        suspects.AddRange(events.Select(ev => Text.F($"event:{ev.Kind}@{Text.Time(ev.TimeMs)}")));
         suspects.AddRange(ordered.Select(m => m.Key));
-        if (events.Count > 0 && ordered.Count > 0)
+        if (ordered.Count < 2)
         {
-            // why: an event ranks ahead of the series only when nothing moved before it; the first mover stays first otherwise.
-            suspects = [ordered[0].Key, .. suspects.Where(x => x != ordered[0].Key)];
+            // why: with nothing else moving, an event that preceded the window is the best lead; otherwise the first mover stays first.
+            suspects.InsertRange(0, events.Select(ev => Text.F($"event:{ev.Kind}@{Text.Time(ev.TimeMs)}")));
+        }
+        else
+        {
+            suspects.AddRange(events.Select(ev => Text.F($"event:{ev.Kind}@{Text.Time(ev.TimeMs)}")));
         }
 
         return new RootCauseRanking(step, ordered, events, suspects);
