@@ -20,6 +20,9 @@ public sealed record InvestigationContext
     /// <summary>Per-series contributions (series id → share, 0–1) of the multivariate PCA pass, when the window carries them.</summary>
     public IReadOnlyDictionary<long, double>? PcaContributions { get; init; }
 
+    /// <summary>The investigate run (recorded with every language-model call).</summary>
+    public string RunId { get; init; } = string.Empty;
+
     /// <summary>The lakehouse snapshot the points were read at.</summary>
     public long SnapshotId { get; init; }
 }

@@ -41,6 +41,10 @@ public sealed record ReplayManifest
     [JsonPropertyName("runbooks_sha256")]
     public required string RunbooksSha256 { get; init; }
 
+    /// <summary>Runbook id → outcomes known when the verdict was made (they rank the runbooks).</summary>
+    [JsonPropertyName("runbook_outcomes")]
+    public required IReadOnlyDictionary<string, Runbooks.RunbookOutcome> RunbookOutcomes { get; init; }
+
     /// <summary>The investigation settings used (history, peers, agent thresholds), as JSON.</summary>
     [JsonPropertyName("options")]
     public required string OptionsJson { get; init; }
