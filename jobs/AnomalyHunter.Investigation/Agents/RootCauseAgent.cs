@@ -18,7 +18,7 @@ public sealed class RootCauseAgent : IInvestigationAgent
     private const long HourMs = 3_600_000;
     private const double MinExcursionSigmas = 1.25;
     private const double MinShiftT = 4.0;
-    private const int MinPlateauPoints = 3;
+    private const int MinPlateauPoints = 6;
     private const int EdgePoints = 6;
     private const long BaselineMs = 2 * HourMs;
     private const int GrangerLags = 2;

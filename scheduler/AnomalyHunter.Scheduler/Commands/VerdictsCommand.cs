@@ -46,7 +46,7 @@ internal static class VerdictsCommand
             string notes = string.Join(", ", new[] { v.Disagreement ? "agents disagree" : null, v.Degraded ? "offline fallback" : null }.Where(n => n is not null));
             table.AddRow(
                 Markup.Escape(v.VerdictId),
-                Markup.Escape(v.Series),
+                Markup.Escape(ShortSeries(v.Series)),
                 Format.Time(v.Window.Start.ToUnixTimeMilliseconds()),
                 v.Decision == VerdictDecisions.Anomaly ? "[red]anomaly[/]" : "noise",
                 Markup.Escape(v.Pattern),
@@ -57,6 +57,21 @@ internal static class VerdictsCommand
         }
 
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>The metric and its label values without names, tenant and region (<c>cpu{api-01,api}</c>), for narrow tables.</summary>
+    public static string ShortSeries(string canonical)
+    {
+        int open = canonical.IndexOf('{', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return canonical;
+        }
+
+        var values = canonical[(open + 1)..^1].Split("\",", StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("tenant=", StringComparison.Ordinal) && !p.StartsWith("region=", StringComparison.Ordinal))
+            .Select(p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim('"'));
+        return canonical[..open] + "{" + string.Join(",", values) + "}";
     }
 
     private static async Task<int> ListAsync(AppHost host, ParseResult result, CancellationToken cancellationToken)
