@@ -35,7 +35,7 @@ public static class RunbookMatcher
 
             double success = outcomes.GetValueOrDefault(rb.Id)?.SuccessRate ?? 0.5;
             double score = Math.Round((MatchShare * m) + ((1 - MatchShare) * success), 4);
-            list.Add(new RunbookSuggestion(rb.Id, rb.Title, Math.Round(m, 4), Math.Round(success, 4), score, rb.Steps, [.. rb.Verify.Select(v => Fill(v, subject))]));
+            list.Add(new RunbookSuggestion(rb.Id, rb.Title, Math.Round(m, 4), Math.Round(success, 4), score, [.. rb.Steps.Select(v => Fill(v, subject))], [.. rb.Verify.Select(v => Fill(v, subject))]));
         }
 
         return [.. list.OrderByDescending(s => s.Score).ThenBy(s => s.Id, StringComparer.Ordinal).Take(limit)];
