@@ -4,20 +4,26 @@ using AnomalyHunter.Quality.Harness;
 using AnomalyHunter.Quality.Nab;
 
 var dataOption = new Option<string?>("--data") { Description = "Dataset folder (default: shared/datasets/<name> found above the working directory)." };
-var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, robust-z or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
+var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, robust-z, novelty or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
 var setOption = new Option<string[]>("--set") { Description = "Option override Name=Value, repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
-var perFileOption = new Option<bool>("--per-file") { Description = "Also print one line per file." };
+var perFileOption = new Option<bool>("--per-file") { Description = "Also print one line per file, with its windows, detections and false positives at the standard threshold." };
+var bootstrapOption = new Option<int>("--bootstrap") { Description = "Also resample the files this many times (seeded, with replacement) and print the mean and spread of each profile's score.", DefaultValueFactory = _ => 0 };
+var dumpOption = new Option<string?>("--dump") { Description = "Also write one CSV of row, value, score and window flag per file into this folder." };
 
 var nab = new Command("nab", "Score the nab-open corpus (NAB v1.1 rules) in daily batches.");
 nab.Options.Add(dataOption);
 nab.Options.Add(detectorOption);
 nab.Options.Add(setOption);
 nab.Options.Add(perFileOption);
+nab.Options.Add(dumpOption);
+nab.Options.Add(bootstrapOption);
 nab.SetAction(r => NabCommand.Run(
     r.GetValue(dataOption) ?? NabCorpus.Locate() ?? throw new DirectoryNotFoundException("nab-open not found; pass --data."),
     r.GetValue(detectorOption)!,
     r.GetValue(setOption) ?? [],
-    r.GetValue(perFileOption)));
+    r.GetValue(perFileOption),
+    r.GetValue(dumpOption),
+    r.GetValue(bootstrapOption)));
 
 var demo = new Command("demo", "Check the anomaly-hunter-demo criteria per file.");
 demo.Options.Add(dataOption);

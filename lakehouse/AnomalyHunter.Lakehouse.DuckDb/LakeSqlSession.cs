@@ -112,7 +112,7 @@ public sealed class LakeSqlSession : IAsyncDisposable
 
     private static async Task LoadAnomaliesAsync(DuckDBConnection connection, IReadOnlyList<AnomalyRecord> anomalies, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, "CREATE TABLE anomalies (anomaly_id VARCHAR, detector VARCHAR, series_id BIGINT, start_ts TIMESTAMPTZ, end_ts TIMESTAMPTZ, peak_ts TIMESTAMPTZ, peak_score DOUBLE, points BIGINT, passes VARCHAR, open BOOLEAN)", cancellationToken);
+        await ExecuteAsync(connection, "CREATE TABLE anomalies (anomaly_id VARCHAR, detector VARCHAR, series_id BIGINT, start_ts TIMESTAMPTZ, end_ts TIMESTAMPTZ, peak_ts TIMESTAMPTZ, peak_score DOUBLE, points BIGINT, passes VARCHAR, open BOOLEAN, scope VARCHAR, group_key VARCHAR, contributions VARCHAR)", cancellationToken);
         using var appender = connection.CreateAppender("anomalies");
         foreach (var a in anomalies)
         {
@@ -127,6 +127,9 @@ public sealed class LakeSqlSession : IAsyncDisposable
                 .AppendValue(a.PointCount)
                 .AppendValue(a.Passes)
                 .AppendValue(a.IsOpen)
+                .AppendValue(a.Scope)
+                .AppendValue(a.GroupKey)
+                .AppendValue(a.ContributionsJson)
                 .EndRow();
         }
     }

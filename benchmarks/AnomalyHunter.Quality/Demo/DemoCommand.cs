@@ -11,21 +11,24 @@ public static class DemoCommand
     /// <summary>Reported runs closer than this many rows are merged into one reported window.</summary>
     public const int MergeGap = 5;
 
-    /// <summary>Evaluates every scenario at <see cref="ScoreScale.DefaultThreshold"/>; returns 0 when all criteria hold, 1 otherwise.</summary>
+    /// <summary>Evaluates every scenario at <see cref="ScoreScale.DefaultThreshold"/> (on the deviation output when the detector has one); returns 0 when all criteria hold, 1 otherwise.</summary>
     public static int Run(string dataPath, string detector, IReadOnlyList<string> overrides)
     {
         ISeriesScorerFactory factory = DetectorCatalog.Create(detector, overrides);
         var inv = CultureInfo.InvariantCulture;
         double threshold = ScoreScale.DefaultThreshold;
-        Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)}; threshold {threshold}, runs merged when ≤ {MergeGap} rows apart"));
+        string output = factory.Create() is IDeviationSeriesScorer ? "deviation output" : "score";
+        Console.WriteLine(string.Create(inv, $"detector {detector} {string.Join(' ', overrides)}; {output} at threshold {threshold}, runs merged when ≤ {MergeGap} rows apart"));
         int detected = 0, windows = 0, reported = 0, overlapping = 0, early = 0, earlyRequired = 0;
         foreach (DemoScenario scenario in DemoCorpus.Scenarios)
         {
             (long[] ts, double[] values) = NabCorpus.ReadCsv(Path.Combine(dataPath, scenario.File));
-            double[] scores = DailyBatchRunner.Run(factory, ts, values);
+            (double[] alerts, double[]? deviations) = DailyBatchRunner.RunWithDeviations(factory, ts, values);
+            double[] scores = deviations ?? alerts;
+            string alertRows = string.Join(' ', DemoEvaluation.ReportedRuns(alerts, threshold, 0).Select(r => r.Start.ToString(inv)));
             DemoEvaluation e = DemoEvaluation.Evaluate(scenario, scores, threshold, MergeGap);
             string runs = string.Join(' ', e.ReportedWindows.Select(r => string.Create(inv, $"[{r.Start}..{r.End}]")));
-            Console.WriteLine(string.Create(inv, $"  {scenario.File,-28} detected {e.Detected}/{e.Windows}  overlapping {e.ReportedOverlapping}/{e.Reported}  early {e.Early}/{e.EarlyRequired}  reported {runs}"));
+            Console.WriteLine(string.Create(inv, $"  {scenario.File,-28} detected {e.Detected}/{e.Windows}  overlapping {e.ReportedOverlapping}/{e.Reported}  early {e.Early}/{e.EarlyRequired}  reported {runs}{(deviations is null ? string.Empty : "  alerts at " + alertRows)}"));
             detected += e.Detected;
             windows += e.Windows;
             reported += e.Reported;

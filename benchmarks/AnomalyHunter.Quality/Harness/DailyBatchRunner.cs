@@ -35,6 +35,44 @@ public static class DailyBatchRunner
         return scores;
     }
 
+    /// <summary>Like <see cref="Run"/>, but also returns the deviation score of each row when the scorer has that output (else null).</summary>
+    public static (double[] Alerts, double[]? Deviations) RunWithDeviations(ISeriesScorerFactory factory, long[] timestampsMs, double[] values)
+    {
+        var alerts = new double[values.Length];
+        double[]? deviations = factory.Create() is IDeviationSeriesScorer ? new double[values.Length] : null;
+        var state = new ArrayBufferWriter<byte>();
+        ISeriesScorer? scorer = null;
+        int start = 0;
+        while (start < values.Length)
+        {
+            long day = Math.DivRem(timestampsMs[start], MillisecondsPerDay, out long rem) - (rem < 0 ? 1 : 0);
+            long nextDayMs = (day + 1) * MillisecondsPerDay;
+            int end = start;
+            while (end < values.Length && timestampsMs[end] < nextDayMs)
+            {
+                end++;
+            }
+
+            scorer = scorer is null ? factory.Create() : factory.Restore(state.WrittenSpan);
+            var ts = timestampsMs.AsSpan(start, end - start);
+            var v = values.AsSpan(start, end - start);
+            if (deviations is not null && scorer is IDeviationSeriesScorer twoOutputs)
+            {
+                twoOutputs.Score(ts, v, alerts.AsSpan(start, end - start), deviations.AsSpan(start, end - start));
+            }
+            else
+            {
+                scorer.Score(ts, v, alerts.AsSpan(start, end - start));
+            }
+
+            state.ResetWrittenCount();
+            scorer.WriteState(state);
+            start = end;
+        }
+
+        return (alerts, deviations);
+    }
+
     /// <summary>One score per row from a single scorer over the whole series (a backfill).</summary>
     public static double[] RunOnce(ISeriesScorerFactory factory, long[] timestampsMs, double[] values)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using AnomalyHunter.Udfs.Detection;
 using AnomalyHunter.Udfs.Detection.Ensemble;
+using AnomalyHunter.Udfs.Detection.Novelty;
 
 namespace AnomalyHunter.Quality.Harness;
 
@@ -13,7 +14,8 @@ public static class DetectorCatalog
     {
         "ensemble" => new EnsembleScorerFactory(Apply(new EnsembleOptions(), overrides)),
         "robust-z" => new RobustZScorerFactory(Apply(new RobustZOptions(), overrides)),
-        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, robust-z).", nameof(detector)),
+        "novelty" => new NoveltyScorerFactory(Apply(new NoveltyOptions(), overrides)),
+        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, robust-z, novelty).", nameof(detector)),
     };
 
     /// <summary>Returns a copy of <paramref name="options"/> with each <c>Name=Value</c> override set on the property of that name.</summary>

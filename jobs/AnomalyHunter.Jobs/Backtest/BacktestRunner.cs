@@ -188,11 +188,12 @@ public sealed class BacktestRunner
 
     private sealed class FirstScoreSink(ConcurrentDictionary<(long Series, long Ts), double> scores) : IPointScoreSink
     {
-        public void OnScores(long seriesId, ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, ReadOnlySpan<double> pointScores)
+        public void OnScores(long seriesId, ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, ReadOnlySpan<double> pointScores, ReadOnlySpan<double> alerts)
         {
+            // why: the replayed score is the alert score — what a scheduled run would have raised when it first saw the point.
             for (int i = 0; i < timestampsMs.Length; i++)
             {
-                scores.TryAdd((seriesId, timestampsMs[i]), pointScores[i]);
+                scores.TryAdd((seriesId, timestampsMs[i]), alerts[i]);
             }
         }
     }

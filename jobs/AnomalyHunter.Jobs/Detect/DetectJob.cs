@@ -18,27 +18,33 @@ namespace AnomalyHunter.Jobs.Detect;
 public sealed class DetectJob
 {
     private readonly Lake _lake;
-    private readonly ISeriesScorerFactory _factory;
+    private readonly PassSet _passes;
     private readonly DetectOptions _options;
 
-    /// <summary>Creates the job for one detector configuration.</summary>
+    /// <summary>Creates the job for one detector configuration with a single pass.</summary>
     public DetectJob(Lake lake, ISeriesScorerFactory factory, DetectOptions options)
+        : this(lake, new PassSet([factory]), options)
+    {
+    }
+
+    /// <summary>Creates the job for one detector configuration: its univariate passes and options.</summary>
+    public DetectJob(Lake lake, PassSet passes, DetectOptions options)
     {
         options.Validate();
         _lake = lake;
-        _factory = factory;
+        _passes = passes;
         _options = options;
-        Consumer = ConsumerName(factory, options);
+        Consumer = ConsumerName(passes, options);
     }
 
     /// <summary>The consumer name: the detector name plus a hash of everything that changes its output.</summary>
     public string Consumer { get; }
 
     /// <summary>The consumer name of a detector configuration.</summary>
-    public static string ConsumerName(ISeriesScorerFactory factory, DetectOptions options)
+    public static string ConsumerName(PassSet passes, DetectOptions options)
     {
-        string identity = string.Create(CultureInfo.InvariantCulture, $"{factory.Fingerprint}|t={options.Threshold:R}|gap={options.MergeGap}");
-        return $"detect/{factory.Name}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..12]}";
+        string identity = string.Create(CultureInfo.InvariantCulture, $"{passes.Fingerprint}|t={options.Threshold:R}|gap={options.MergeGap}");
+        return $"detect/{passes.Name}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..12]}";
     }
 
     /// <summary>Runs the job as a recorded run.</summary>
@@ -46,7 +52,7 @@ public sealed class DetectJob
         JobRunner.RunAsync(
             _lake,
             "detect",
-            new { consumer = Consumer, detector = _factory.Fingerprint, threshold = _options.Threshold, mergeGap = _options.MergeGap },
+            new { consumer = Consumer, detector = _passes.Fingerprint, threshold = _options.Threshold, mergeGap = _options.MergeGap },
             run => ExecuteAsync(run, sink, cancellationToken),
             cancellationToken);
 
@@ -71,7 +77,7 @@ public sealed class DetectJob
         {
             if (cursors.TryGetValue(change.SeriesId, out var cursor) && change.MinTsMs > cursor.WatermarkMs)
             {
-                states[change.SeriesId] = SeriesDetection.Restore(cursor, _factory, _options);
+                states[change.SeriesId] = SeriesDetection.Restore(cursor, _passes, _options);
                 fromBySeries[change.SeriesId] = cursor.WatermarkMs + 1;
                 continue;
             }
@@ -82,7 +88,7 @@ public sealed class DetectJob
                 _lake.Log.Information("Series {SeriesId} received data at or before its watermark; re-scoring it from the start", change.SeriesId);
             }
 
-            states[change.SeriesId] = SeriesDetection.Fresh(change.SeriesId, _factory, _options);
+            states[change.SeriesId] = SeriesDetection.Fresh(change.SeriesId, _passes, _options);
             fromBySeries[change.SeriesId] = long.MinValue;
         }
 
@@ -93,7 +99,8 @@ public sealed class DetectJob
             foreach (var w in state.ChangedWindows)
             {
                 anomalies.Add(new AnomalyRecord(AnomalyId(state.SeriesId, w.StartMs), Consumer, state.SeriesId, w.StartMs, w.EndMs, w.PeakMs,
-                    w.PeakScore, w.Points, _factory.Name, run.RunId, run.RunId, w.IsOpen));
+                    w.PeakScore, w.Points, _passes.Fired(w.PassPeaks, _options.Threshold), run.RunId, run.RunId, w.IsOpen,
+                    _passes.ContributionsJson(w.PassPeaks)));
             }
         }
 
@@ -104,7 +111,7 @@ public sealed class DetectJob
             Consumer = Consumer,
             ExpectedVersion = consumer?.Version ?? 0,
             SnapshotId = head,
-            Fingerprint = _factory.Fingerprint,
+            Fingerprint = _passes.Fingerprint,
             Cursors = [.. states.Values.Where(s => s.PointsSeen > 0).OrderBy(s => s.SeriesId).Select(s => s.ToCursor())],
             ResetSeries = reset,
             Anomalies = anomalies,
@@ -153,8 +160,9 @@ public sealed class DetectJob
                 {
                     var ts = block.TimestampsMs.AsSpan(range.Start, range.End - range.Start);
                     var values = block.Values.AsSpan(range.Start, range.End - range.Start);
-                    var scores = states[range.SeriesId].Score(ts, values);
-                    sink?.OnScores(range.SeriesId, ts, values, scores);
+                    var state = states[range.SeriesId];
+                    state.Score(ts, values);
+                    sink?.OnScores(range.SeriesId, ts, values, state.LastScores, state.LastAlerts);
                 });
             points += block.Count;
         }

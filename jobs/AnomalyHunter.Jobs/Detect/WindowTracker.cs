@@ -3,21 +3,27 @@ using System.Buffers.Binary;
 namespace AnomalyHunter.Jobs.Detect;
 
 /// <summary>
-/// Merges anomalous points of one series into windows: a window opens at the first point scoring at or above the
-/// threshold, absorbs later anomalous points separated by at most <c>mergeGap</c> quieter points, and closes after more
-/// than that many quiet points. Its state survives between runs, so batch boundaries do not split windows.
+/// Merges anomalous points of one series into windows: a window opens at the first point whose combined score is at or
+/// above the threshold, absorbs later anomalous points separated by at most <c>mergeGap</c> quieter points, and closes
+/// after more than that many quiet points. It keeps each pass's peak score inside the window. Its state survives between
+/// runs, so batch boundaries do not split windows.
 /// </summary>
 internal sealed class WindowTracker
 {
-    public const int StateSize = 1 + (8 * 4) + (4 * 2);
+    private const int FixedSize = 1 + (8 * 4) + (4 * 2);
     private readonly double _threshold;
     private readonly int _mergeGap;
+    private readonly double[] _passPeaks;
+    private int _quiet;
 
-    public WindowTracker(double threshold, int mergeGap)
+    public WindowTracker(double threshold, int mergeGap, int passes)
     {
         _threshold = threshold;
         _mergeGap = mergeGap;
+        _passPeaks = new double[passes];
     }
+
+    public int StateSize => FixedSize + (8 * _passPeaks.Length);
 
     public bool IsOpen { get; private set; }
 
@@ -31,11 +37,10 @@ internal sealed class WindowTracker
 
     public int Points { get; private set; }
 
-    private int _quiet;
-
-    /// <summary>Feeds scored points; <paramref name="onWindow"/> receives every window that changed (closed ones with open = false).</summary>
-    public void Feed(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> scores, Action<WindowSnapshot> onWindow)
+    /// <summary>Feeds scored points; <paramref name="passScores"/> holds each pass's scores (row-major, passes per point).</summary>
+    public void Feed(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> scores, ReadOnlySpan<double> passScores, Action<WindowSnapshot> onWindow)
     {
+        int k = _passPeaks.Length;
         bool changed = false;
         for (int i = 0; i < scores.Length; i++)
         {
@@ -49,11 +54,17 @@ internal sealed class WindowTracker
                     PeakMs = timestampsMs[i];
                     PeakScore = s;
                     Points = 0;
+                    Array.Clear(_passPeaks);
                 }
                 else if (s > PeakScore)
                 {
                     PeakScore = s;
                     PeakMs = timestampsMs[i];
+                }
+
+                for (int p = 0; p < k; p++)
+                {
+                    _passPeaks[p] = Math.Max(_passPeaks[p], passScores[(i * k) + p]);
                 }
 
                 EndMs = timestampsMs[i];
@@ -75,7 +86,7 @@ internal sealed class WindowTracker
         }
     }
 
-    private WindowSnapshot Snapshot(bool open) => new(StartMs, EndMs, PeakMs, PeakScore, Points, open);
+    private WindowSnapshot Snapshot(bool open) => new(StartMs, EndMs, PeakMs, PeakScore, Points, open, [.. _passPeaks]);
 
     public void Write(Span<byte> into)
     {
@@ -86,10 +97,19 @@ internal sealed class WindowTracker
         BinaryPrimitives.WriteDoubleLittleEndian(into[25..], PeakScore);
         BinaryPrimitives.WriteInt32LittleEndian(into[33..], Points);
         BinaryPrimitives.WriteInt32LittleEndian(into[37..], _quiet);
+        for (int p = 0; p < _passPeaks.Length; p++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(into[(FixedSize + (8 * p))..], _passPeaks[p]);
+        }
     }
 
     public void Read(ReadOnlySpan<byte> from)
     {
+        if (from.Length != StateSize)
+        {
+            throw new InvalidDataException("The saved window state does not match the number of passes.");
+        }
+
         IsOpen = from[0] == 1;
         StartMs = BinaryPrimitives.ReadInt64LittleEndian(from[1..]);
         EndMs = BinaryPrimitives.ReadInt64LittleEndian(from[9..]);
@@ -97,5 +117,9 @@ internal sealed class WindowTracker
         PeakScore = BinaryPrimitives.ReadDoubleLittleEndian(from[25..]);
         Points = BinaryPrimitives.ReadInt32LittleEndian(from[33..]);
         _quiet = BinaryPrimitives.ReadInt32LittleEndian(from[37..]);
+        for (int p = 0; p < _passPeaks.Length; p++)
+        {
+            _passPeaks[p] = BinaryPrimitives.ReadDoubleLittleEndian(from[(FixedSize + (8 * p))..]);
+        }
     }
 }

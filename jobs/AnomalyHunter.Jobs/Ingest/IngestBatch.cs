@@ -8,6 +8,7 @@ namespace AnomalyHunter.Jobs.Ingest;
 /// <summary>Rows of the sources read since the last commit, bucketed by partition.</summary>
 internal sealed class IngestBatch
 {
+    private const long DayMs = 86_400_000;
     private readonly Dictionary<(int Place, int Day), PartitionBuffer> _buffers = [];
     private readonly Dictionary<(string Tenant, string Region), int> _places = [];
     private readonly List<(string Tenant, string Region)> _placeList = [];
@@ -40,7 +41,7 @@ internal sealed class IngestBatch
 
     public void Add(int place, long seriesId, long timestampMs, double value, int sourceIndex, long line)
     {
-        int day = (int)Math.Floor(timestampMs / 86_400_000.0);
+        int day = (int)(timestampMs >= 0 ? timestampMs / DayMs : ((timestampMs + 1) / DayMs) - 1);
         if (_lastKey != (place, day))
         {
             if (!_buffers.TryGetValue((place, day), out _last))

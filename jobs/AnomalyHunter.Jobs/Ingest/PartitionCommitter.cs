@@ -40,6 +40,7 @@ internal sealed class PartitionCommitter
             var changes = new List<SeriesChange>();
             var rejected = new List<QuarantinedRow>(batch.Rejected);
             long stored = 0;
+            var toWrite = new List<PartitionData>();
             foreach (var buffer in batch.Partitions)
             {
                 var plan = await PlanAsync(buffer, batch, byPartition[buffer.Partition].ToList(), keyOf, rejected, cancellationToken);
@@ -48,12 +49,14 @@ internal sealed class PartitionCommitter
                 if (plan.Block.Count > 0)
                 {
                     await EnsureKeysAsync(plan.Block, keyOf, cancellationToken);
-                    added.Add(await _lake.Files.WriteAsync(_runId, buffer.Partition.Tenant, buffer.Partition.Region,
-                        DateOnly.ParseExact(buffer.Partition.PartitionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), plan.Block, id => keyOf[id], cancellationToken));
+                    toWrite.Add(new PartitionData(buffer.Partition.Tenant, buffer.Partition.Region,
+                        DateOnly.ParseExact(buffer.Partition.PartitionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), plan.Block));
                 }
 
                 stored += plan.NewRows;
             }
+
+            added.AddRange(await _lake.Files.WriteAllAsync(_runId, toWrite, id => keyOf[id], Environment.ProcessorCount, cancellationToken));
 
             var commit = new SnapshotCommit
             {
@@ -198,9 +201,21 @@ internal sealed class PartitionCommitter
             removedIds.Add(file.FileId);
         }
 
-        var changes = kept.GroupBy(buffer.SeriesIdAt)
-            .Select(g => new SeriesChange(g.Key, g.Min(buffer.TimestampAt), g.Max(buffer.TimestampAt), g.Count()))
-            .ToList();
+        var changes = new List<SeriesChange>();
+        for (int k = 0; k < kept.Count;)
+        {
+            // why: kept rows are sorted by series then time, so each series is one run with its first and last time at the ends.
+            long id = buffer.SeriesIdAt(kept[k]);
+            int end = k + 1;
+            while (end < kept.Count && buffer.SeriesIdAt(kept[end]) == id)
+            {
+                end++;
+            }
+
+            changes.Add(new SeriesChange(id, buffer.TimestampAt(kept[k]), buffer.TimestampAt(kept[end - 1]), end - k));
+            k = end;
+        }
+
         var block = carried.Count == 0 ? buffer.ToBlock(kept) : MetricsBlocks.MergeSorted([buffer.ToBlock(kept), .. carried]);
         return new Plan(block, kept.Count, removedIds, changes);
     }

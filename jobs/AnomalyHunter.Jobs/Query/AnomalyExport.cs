@@ -11,16 +11,16 @@ public static class AnomalyExport
     /// <summary>Writes CSV (RFC 4180, ISO-8601 UTC times, invariant numbers).</summary>
     public static async Task WriteCsvAsync(TextWriter writer, IReadOnlyList<AnomalyRow> rows, CancellationToken cancellationToken)
     {
-        await writer.WriteAsync("anomaly_id,series,metric,tenant,region,start,end,peak_time,peak_score,points,passes,detector,open,first_run_id,last_run_id\n".AsMemory(), cancellationToken);
+        await writer.WriteAsync("anomaly_id,scope,group,series,metric,tenant,region,start,end,peak_time,peak_score,points,passes,contributions,detector,open,first_run_id,last_run_id\n".AsMemory(), cancellationToken);
         var sb = new StringBuilder();
         foreach (var r in rows)
         {
             sb.Clear();
-            sb.Append(Csv(r.AnomalyId)).Append(',').Append(Csv(r.Series)).Append(',').Append(Csv(r.Metric)).Append(',')
+            sb.Append(Csv(r.AnomalyId)).Append(',').Append(Csv(r.Scope)).Append(',').Append(Csv(r.Group)).Append(',').Append(Csv(r.Series)).Append(',').Append(Csv(r.Metric)).Append(',')
               .Append(Csv(r.Tenant)).Append(',').Append(Csv(r.Region)).Append(',')
               .Append(Iso(r.Start)).Append(',').Append(Iso(r.End)).Append(',').Append(Iso(r.PeakTime)).Append(',')
               .Append(r.PeakScore.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.Points.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(r.Passes)).Append(',')
+              .Append(r.Points.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(r.Passes)).Append(',').Append(Csv(r.Contributions)).Append(',')
               .Append(Csv(r.Detector)).Append(',').Append(r.Open ? "true" : "false").Append(',')
               .Append(Csv(r.FirstRunId)).Append(',').Append(Csv(r.LastRunId)).Append('\n');
             await writer.WriteAsync(sb, cancellationToken);

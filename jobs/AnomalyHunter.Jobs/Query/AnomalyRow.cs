@@ -41,6 +41,15 @@ public sealed class AnomalyRow
     /// <summary>Passes that fired.</summary>
     public required string Passes { get; init; }
 
+    /// <summary>JSON: each pass's peak score (series windows) or each series' share of the group statistic (group windows).</summary>
+    public required string Contributions { get; init; }
+
+    /// <summary><c>series</c> or <c>group</c>.</summary>
+    public required string Scope { get; init; }
+
+    /// <summary>The group of a group window (e.g. <c>host=web-1</c>); empty for series windows.</summary>
+    public required string Group { get; init; }
+
     /// <summary>The detector configuration (consumer) that found it.</summary>
     public required string Detector { get; init; }
 

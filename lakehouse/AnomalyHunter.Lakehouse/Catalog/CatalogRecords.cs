@@ -102,7 +102,22 @@ public sealed record ConsumerRecord(string Consumer, long SnapshotId, long Versi
 /// <summary>Per-series progress of a consumer: everything at or before <see cref="WatermarkMs"/> is scored; <see cref="State"/> continues from there.</summary>
 public sealed record SeriesCursor(long SeriesId, long WatermarkMs, long PointsSeen, byte[] State);
 
-/// <summary>A detected anomaly window.</summary>
+/// <summary>A detected anomaly window of one series, or of a group of series (<see cref="Scope"/> = group).</summary>
+/// <param name="AnomalyId">Stable id: a hash of the consumer, the series or group, and the start.</param>
+/// <param name="Consumer">The detector configuration that found it.</param>
+/// <param name="SeriesId">The series; for a group window, the series that contributed most at the peak.</param>
+/// <param name="StartTsMs">First anomalous point (UTC epoch ms).</param>
+/// <param name="EndTsMs">Last anomalous point.</param>
+/// <param name="PeakTsMs">Time of the highest score.</param>
+/// <param name="PeakScore">Highest combined score (0–100).</param>
+/// <param name="PointCount">Anomalous points in the window.</param>
+/// <param name="Passes">Comma-separated names of the passes whose own score reached the threshold.</param>
+/// <param name="FirstRunId">Run that first reported the window.</param>
+/// <param name="LastRunId">Run that last changed it.</param>
+/// <param name="IsOpen">Whether the window may still grow.</param>
+/// <param name="ContributionsJson">JSON object: each pass's peak score in the window (series scope), or each series' share of the group statistic at the peak (group scope).</param>
+/// <param name="Scope"><c>series</c> or <c>group</c>.</param>
+/// <param name="GroupKey">For group windows, the group (e.g. <c>host=web-1</c>).</param>
 public sealed record AnomalyRecord(
     string AnomalyId,
     string Consumer,
@@ -115,7 +130,23 @@ public sealed record AnomalyRecord(
     string Passes,
     string FirstRunId,
     string LastRunId,
-    bool IsOpen);
+    bool IsOpen,
+    string ContributionsJson = "{}",
+    string Scope = AnomalyScopes.Series,
+    string? GroupKey = null);
+
+/// <summary>Values of <see cref="AnomalyRecord.Scope"/>.</summary>
+public static class AnomalyScopes
+{
+    /// <summary>A window of one series.</summary>
+    public const string Series = "series";
+
+    /// <summary>A window of a group of series that belong together (multivariate pass).</summary>
+    public const string Group = "group";
+}
+
+/// <summary>Progress of a consumer on a group of series (multivariate passes), like <see cref="SeriesCursor"/>.</summary>
+public sealed record GroupCursor(string GroupKey, long WatermarkMs, long PointsSeen, byte[] State);
 
 /// <summary>Everything one detect run commits, atomically, after it has scored its input.</summary>
 public sealed record DetectionCommit
@@ -140,6 +171,12 @@ public sealed record DetectionCommit
 
     /// <summary>Windows to insert or update (keyed by consumer, series and start).</summary>
     public IReadOnlyList<AnomalyRecord> Anomalies { get; init; } = [];
+
+    /// <summary>New cursor per group processed by multivariate passes.</summary>
+    public IReadOnlyList<GroupCursor> GroupCursors { get; init; } = [];
+
+    /// <summary>Groups re-scored from scratch: their previous group windows from this consumer are deleted first.</summary>
+    public IReadOnlyList<string> ResetGroups { get; init; } = [];
 }
 
 /// <summary>Filters for listing anomalies; null means no filter.</summary>

@@ -41,8 +41,8 @@ public interface ICatalog : IAsyncDisposable
     /// <summary>Forgets removed files after their bytes have been deleted.</summary>
     Task PurgeRemovedFilesAsync(IReadOnlyCollection<long> fileIds, CancellationToken cancellationToken);
 
-    /// <summary>Records the intent to write <paramref name="path"/>, before the file appears under its final name.</summary>
-    Task AddPendingFileAsync(string path, string runId, CancellationToken cancellationToken);
+    /// <summary>Records the intent to write <paramref name="paths"/>, before the files appear under their final names.</summary>
+    Task AddPendingFilesAsync(IReadOnlyCollection<string> paths, string runId, CancellationToken cancellationToken);
 
     /// <summary>Writes pending that have not been committed.</summary>
     Task<IReadOnlyList<PendingFile>> ListPendingFilesAsync(CancellationToken cancellationToken);
@@ -76,6 +76,9 @@ public interface ICatalog : IAsyncDisposable
 
     /// <summary>Cursors of the consumer for these series (series without a cursor are absent).</summary>
     Task<IReadOnlyDictionary<long, SeriesCursor>> GetCursorsAsync(string consumer, IReadOnlyCollection<long> seriesIds, CancellationToken cancellationToken);
+
+    /// <summary>Group cursors of the consumer for these groups (groups without a cursor are absent).</summary>
+    Task<IReadOnlyDictionary<string, GroupCursor>> GetGroupCursorsAsync(string consumer, IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken);
 
     /// <summary>Commits a detect run atomically; throws <see cref="CatalogConflictException"/> when another run advanced the consumer first.</summary>
     Task CommitDetectionAsync(DetectionCommit commit, CancellationToken cancellationToken);

@@ -70,6 +70,19 @@ public abstract partial class SqlCatalog
             Param(cmd, "@consumer", commit.Consumer, DbType.String);
             Param(cmd, "@series", s, DbType.Int64);
         }, cancellationToken);
+        await ExecuteManyAsync(connection, tx, Sql("group_anomalies_reset"), commit.ResetGroups, (cmd, g) =>
+        {
+            Param(cmd, "@consumer", commit.Consumer, DbType.String);
+            Param(cmd, "@group", g, DbType.String);
+        }, cancellationToken);
+        await ExecuteManyAsync(connection, tx, Sql("group_cursor_upsert"), commit.GroupCursors, (cmd, c) =>
+        {
+            Param(cmd, "@consumer", commit.Consumer, DbType.String);
+            Param(cmd, "@group", c.GroupKey, DbType.String);
+            Param(cmd, "@watermark", c.WatermarkMs, DbType.Int64);
+            Param(cmd, "@points", c.PointsSeen, DbType.Int64);
+            Param(cmd, "@state", c.State, DbType.Binary);
+        }, cancellationToken);
         await ExecuteManyAsync(connection, tx, Sql("cursor_upsert"), commit.Cursors, (cmd, c) =>
         {
             Param(cmd, "@consumer", commit.Consumer, DbType.String);
@@ -92,6 +105,9 @@ public abstract partial class SqlCatalog
             Param(cmd, "@first_run", a.FirstRunId, DbType.String);
             Param(cmd, "@last_run", a.LastRunId, DbType.String);
             Param(cmd, "@open", a.IsOpen, DbType.Boolean);
+            Param(cmd, "@contributions", a.ContributionsJson, DbType.String);
+            Param(cmd, "@scope", a.Scope, DbType.String);
+            Param(cmd, "@group", a.GroupKey, DbType.String);
         }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
@@ -135,7 +151,31 @@ public abstract partial class SqlCatalog
         return list;
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, GroupCursor>> GetGroupCursorsAsync(
+        string consumer,
+        IReadOnlyCollection<string> groupKeys,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, GroupCursor>(StringComparer.Ordinal);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        foreach (string[] chunk in InChunks(groupKeys.Distinct(StringComparer.Ordinal)))
+        {
+            await using var cmd = Command(connection, null, Sql("group_cursors_get"));
+            Param(cmd, "@consumer", consumer, DbType.String);
+            BindInList(cmd, "{keys}", chunk, DbType.String);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                string key = reader.GetString(0);
+                result[key] = new GroupCursor(key, reader.GetInt64(1), reader.GetInt64(2), (byte[])reader.GetValue(3));
+            }
+        }
+
+        return result;
+    }
+
     private static AnomalyRecord ReadAnomaly(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetDouble(6), r.GetInt64(7),
-        r.GetString(8), r.GetString(9), r.GetString(10), r.GetBoolean(11));
+        r.GetString(8), r.GetString(9), r.GetString(10), r.GetBoolean(11), r.GetString(12), r.GetString(13), NullableString(r, 14));
 }

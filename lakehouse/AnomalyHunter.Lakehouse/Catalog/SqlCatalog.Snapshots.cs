@@ -48,15 +48,17 @@ public abstract partial class SqlCatalog
     }
 
     /// <inheritdoc />
-    public async Task AddPendingFileAsync(string path, string runId, CancellationToken cancellationToken)
+    public async Task AddPendingFilesAsync(IReadOnlyCollection<string> paths, string runId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var tx = await BeginWriteAsync(connection, cancellationToken);
-        await using var cmd = Command(connection, tx, Sql("pending_insert"));
-        Param(cmd, "@path", path, DbType.String);
-        Param(cmd, "@run", runId, DbType.String);
-        Param(cmd, "@now", NowMs(), DbType.Int64);
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        long now = NowMs();
+        await ExecuteManyAsync(connection, tx, Sql("pending_insert"), [.. paths], (cmd, path) =>
+        {
+            Param(cmd, "@path", path, DbType.String);
+            Param(cmd, "@run", runId, DbType.String);
+            Param(cmd, "@now", now, DbType.Int64);
+        }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 

@@ -16,6 +16,11 @@ internal sealed partial class CsvSourceReader
         reason = QuarantineReason.UnreadableFile;
         line = 0;
         raw = string.Empty;
+        if (_streamError is not null && _start == _end)
+        {
+            return _streamError;
+        }
+
         ReadOnlySpan<byte> head = _buffer.AsSpan(_start, Math.Min(_end - _start, 8192));
         if (head.StartsWith("PAR1"u8))
         {
@@ -34,7 +39,7 @@ internal sealed partial class CsvSourceReader
         if (status != RecordStatus.Record)
         {
             reason = QuarantineReason.EmptyFile;
-            return status == RecordStatus.End ? "the file holds only blank lines" : "the header line is longer than the read buffer";
+            return "the file holds only blank lines";
         }
 
         raw = RawText(_recStart, _recLength);
@@ -42,7 +47,7 @@ internal sealed partial class CsvSourceReader
         {
             reason = QuarantineReason.TruncatedRow;
             line = _recLine;
-            return "the file ends inside a quoted field of the header";
+            return "a quoted field of the header is never closed (missing closing quote)";
         }
 
         ReadOnlySpan<byte> data = FieldData;

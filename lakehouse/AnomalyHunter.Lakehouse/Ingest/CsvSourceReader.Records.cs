@@ -41,7 +41,14 @@ internal sealed partial class CsvSourceReader
             }
 
             ReadOnlySpan<byte> rest = _buffer.AsSpan(_start, _end - _start);
-            int nl = rest.IndexOf((byte)'\n');
+
+            // why: one scan finds the line end and tells whether the line holds a quote (then the slow path splits it).
+            int nl = rest.IndexOfAny((byte)'\n', (byte)'"');
+            if (nl >= 0 && rest[nl] == '"')
+            {
+                return SplitQuoted(rest);
+            }
+
             if (nl < 0 && !_eof)
             {
                 return RecordStatus.NeedMore;
@@ -52,11 +59,6 @@ internal sealed partial class CsvSourceReader
             if (line.Length > 0 && line[^1] == '\r')
             {
                 line = line[..^1];
-            }
-
-            if (line.IndexOf((byte)'"') >= 0)
-            {
-                return SplitQuoted(rest);
             }
 
             _recStart = _start;
@@ -111,13 +113,13 @@ internal sealed partial class CsvSourceReader
         int pos = 0;
         int count = 0;
         int newlines = 0;
-        bool unterminated = false;
         bool hasNewline = false;
         _scratchLength = 0;
         EnsureScratch(rest.Length);
         while (true)
         {
             int fieldStart = _scratchLength;
+            int fieldNewlines = 0;
             bool endOfRecord = false;
             if (pos < rest.Length && rest[pos] == '"')
             {
@@ -127,20 +129,23 @@ internal sealed partial class CsvSourceReader
                     int quote = rest[pos..].IndexOf((byte)'"');
                     if (quote < 0)
                     {
-                        if (!_eof)
+                        if (!_eof && fieldNewlines + rest[pos..].Count((byte)'\n') <= MaxQuotedLines)
                         {
                             return RecordStatus.NeedMore;
                         }
 
-                        newlines += rest[pos..].Count((byte)'\n');
-                        Append(rest[pos..]);
-                        pos = rest.Length;
-                        unterminated = true;
-                        break;
+                        return UnclosedQuote(rest);
                     }
 
                     ReadOnlySpan<byte> part = rest.Slice(pos, quote);
-                    newlines += part.Count((byte)'\n');
+                    int partNewlines = part.Count((byte)'\n');
+                    newlines += partNewlines;
+                    fieldNewlines += partNewlines;
+                    if (fieldNewlines > MaxQuotedLines)
+                    {
+                        return UnclosedQuote(rest);
+                    }
+
                     Append(part);
                     pos += quote + 1;
                     if (pos < rest.Length && rest[pos] == '"')
@@ -159,41 +164,34 @@ internal sealed partial class CsvSourceReader
                 }
             }
 
-            if (unterminated)
+            // why: text after a closing quote (or an unquoted field) runs to the next delimiter or line end and is kept literally.
+            int idx = rest[pos..].IndexOfAny(_fieldEnds);
+            if (idx < 0)
             {
+                if (!_eof)
+                {
+                    return RecordStatus.NeedMore;
+                }
+
+                Append(rest[pos..]);
+                pos = rest.Length;
                 endOfRecord = true;
             }
             else
             {
-                // why: text after a closing quote (or an unquoted field) runs to the next delimiter or line end and is kept literally.
-                int idx = rest[pos..].IndexOfAny(_fieldEnds);
-                if (idx < 0)
+                byte c = rest[pos + idx];
+                Append(rest.Slice(pos, idx));
+                pos += idx + 1;
+                if (c == '\n')
                 {
-                    if (!_eof)
-                    {
-                        return RecordStatus.NeedMore;
-                    }
-
-                    Append(rest[pos..]);
-                    pos = rest.Length;
                     endOfRecord = true;
+                    hasNewline = true;
                 }
-                else
-                {
-                    byte c = rest[pos + idx];
-                    Append(rest.Slice(pos, idx));
-                    pos += idx + 1;
-                    if (c == '\n')
-                    {
-                        endOfRecord = true;
-                        hasNewline = true;
-                    }
-                }
+            }
 
-                if (endOfRecord && _scratchLength > fieldStart && _scratch[_scratchLength - 1] == '\r')
-                {
-                    _scratchLength--;
-                }
+            if (endOfRecord && _scratchLength > fieldStart && _scratch[_scratchLength - 1] == '\r')
+            {
+                _scratchLength--;
             }
 
             if (count == _fieldStart.Length)
@@ -222,9 +220,32 @@ internal sealed partial class CsvSourceReader
         _recLength = rawLength;
         _recLine = _line;
         _recHasNewline = hasNewline;
-        _recUnterminated = unterminated;
+        _recUnterminated = false;
         _line += 1 + newlines;
         _start += pos;
+        return RecordStatus.Record;
+    }
+
+    /// <summary>A quoted field that never closes (at the end of the file, or after <see cref="MaxQuotedLines"/> lines) ends at its own line.</summary>
+    /// <remarks>Why: a stray opening quote would otherwise swallow the rest of the file into one row; this way only its line is lost.</remarks>
+    private RecordStatus UnclosedQuote(ReadOnlySpan<byte> rest)
+    {
+        int nl = rest.IndexOf((byte)'\n');
+        int length = nl < 0 ? rest.Length : nl;
+        if (length > 0 && rest[length - 1] == '\r')
+        {
+            length--;
+        }
+
+        _fieldsInScratch = true;
+        _fieldCount = 0;
+        _recStart = _start;
+        _recLength = length;
+        _recLine = _line;
+        _recHasNewline = nl >= 0;
+        _recUnterminated = true;
+        _line++;
+        _start += nl < 0 ? rest.Length : nl + 1;
         return RecordStatus.Record;
     }
 

@@ -40,7 +40,15 @@ internal sealed partial class CsvSourceReader
         int columns = _plan.ColumnCount;
         if (_recUnterminated)
         {
-            Reject(QuarantineReason.TruncatedRow, "the file ends inside a quoted field (missing closing quote)");
+            Reject(QuarantineReason.TruncatedRow, _recHasNewline
+                ? "a quoted field is never closed (missing closing quote); only this line is rejected"
+                : "the file ends inside a quoted field (missing closing quote)");
+            return;
+        }
+
+        if (_inputCutShort && !_recHasNewline)
+        {
+            Reject(QuarantineReason.TruncatedRow, "the file ends inside this row (the gzip stream is cut short)");
             return;
         }
 

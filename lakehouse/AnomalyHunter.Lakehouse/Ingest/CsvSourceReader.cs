@@ -19,6 +19,7 @@ internal sealed partial class CsvSourceReader
     private const int MaxRecordBytes = 64 << 20;
     private const int SampleRecords = 256;
     private const int MaxRawBytes = 4096;
+    private const int MaxQuotedLines = 1000;
 
     private readonly string _path;
     private readonly IngestOptions _options;
@@ -34,6 +35,9 @@ internal sealed partial class CsvSourceReader
     private long _line = 1;
     private string? _streamError;
     private long _dataRecords;
+    private bool _gzip;
+    private long _contentBytes;
+    private bool _inputCutShort;
 
     private LayoutPlan _plan = null!;
     private SeriesKeyTable _keys = null!;
@@ -66,10 +70,13 @@ internal sealed partial class CsvSourceReader
 
         _stream = opened.Stream;
         _utf16 = opened.Utf16;
+        _gzip = opened.Gzip && !opened.Utf16;
+        _contentBytes = opened.BomLength;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
         try
         {
-            while (!_eof && _end - _start < 64 * 1024)
+            // why: the header needs a whole line, and a wide layout samples the rows that follow it.
+            while (!_eof && (_end - _start < 64 * 1024 || _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n') < 0))
             {
                 await FillAsync(cancellationToken);
             }
@@ -101,7 +108,7 @@ internal sealed partial class CsvSourceReader
 
             if (_streamError is not null)
             {
-                _chunk.Reject(0, QuarantineReason.UnreadableFile, _streamError, string.Empty);
+                _chunk.Reject(0, _inputCutShort ? QuarantineReason.TruncatedRow : QuarantineReason.UnreadableFile, _streamError, string.Empty);
             }
             else if (_dataRecords == 0)
             {
@@ -164,13 +171,36 @@ internal sealed partial class CsvSourceReader
             read = 0;
         }
 
-        if (read == 0)
+        _contentBytes += read;
+        if (read == 0 && !_eof)
         {
             _eof = true;
+            if (_gzip && _streamError is null && !await GzipTrailerMatchesAsync(cancellationToken))
+            {
+                // why: GZipStream ends quietly on a cut-off file; only the trailer's length field shows the loss.
+                _inputCutShort = true;
+                _streamError = "the gzip stream ends early (its trailer does not match the bytes decompressed): the file is cut short";
+            }
         }
 
         _end += read;
         MarkCleanRegion();
+    }
+
+    /// <summary>True when the gzip trailer's ISIZE field equals the decompressed length (mod 2^32), i.e. the file was not cut short.</summary>
+    /// <remarks>Only the last member of a multi-member gzip file is checked, so such files are reported as cut short.</remarks>
+    private async ValueTask<bool> GzipTrailerMatchesAsync(CancellationToken cancellationToken)
+    {
+        using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
+        long length = RandomAccess.GetLength(handle);
+        if (length < 18)
+        {
+            return false;
+        }
+
+        byte[] tail = new byte[4];
+        int read = await RandomAccess.ReadAsync(handle, tail, length - 4, cancellationToken);
+        return read == 4 && System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail) == (uint)_contentBytes;
     }
 
     /// <summary>Validates the complete lines in the buffer at once, so that rows inside a clean region skip their own encoding check.</summary>

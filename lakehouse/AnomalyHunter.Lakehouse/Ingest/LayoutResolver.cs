@@ -116,6 +116,13 @@ internal static class LayoutResolver
             bool isLabel = layout != InputLayout.Wide || Contains(options.LabelColumns, names[i]) || !isNumeric(i);
             if (isLabel)
             {
+                if (string.Equals(names[i], "tenant", StringComparison.OrdinalIgnoreCase) || string.Equals(names[i], "region", StringComparison.OrdinalIgnoreCase))
+                {
+                    // why: SeriesKey reserves these label names for its partition keys.
+                    error = $"column '{names[i]}' would become a label named like a partition key; set Ingest:TenantColumn or Ingest:RegionColumn to it, or rename it";
+                    return null;
+                }
+
                 keyFields.Add(new KeyField(i, KeyFieldRole.Label, names[i]));
             }
             else

@@ -167,6 +167,14 @@ internal sealed class ParquetColumn
     private static async Task<T?[]> ReadNullableAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken ct)
         where T : struct
     {
+        if (!field.IsNullable)
+        {
+            // why: Parquet.Net 6.1.0 can return nulls when a required column is read through the nullable overload.
+            var plain = new T[rows];
+            await group.ReadAsync<T>(field, plain.AsMemory(), null, ct);
+            return Array.ConvertAll(plain, v => (T?)v);
+        }
+
         var values = new T?[rows];
         await group.ReadAsync<T>(field, values.AsMemory(), null, ct);
         return values;

@@ -8,7 +8,7 @@ namespace AnomalyHunter.Lakehouse.Ingest;
 internal static class TextSourceOpener
 {
     /// <summary>Opens <paramref name="path"/>; returns a null stream with a file-level rejection when the file cannot be read as text.</summary>
-    public static async Task<(Stream? Stream, bool Utf16, QuarantineReason Reason, string Detail)> OpenAsync(string path, CancellationToken cancellationToken)
+    public static async Task<OpenedText> OpenAsync(string path, CancellationToken cancellationToken)
     {
         bool gzip;
         byte[] prefix = new byte[4];
@@ -17,7 +17,7 @@ internal static class TextSourceOpener
         {
             if (probe.Length == 0)
             {
-                return (null, false, QuarantineReason.EmptyFile, "the file is empty (0 bytes)");
+                return new OpenedText(null, false, false, 0, QuarantineReason.EmptyFile, "the file is empty (0 bytes)");
             }
 
             int magic = await probe.ReadAtLeastAsync(prefix.AsMemory(0, 2), 2, throwOnEndOfStream: false, cancellationToken);
@@ -30,7 +30,7 @@ internal static class TextSourceOpener
             }
             catch (InvalidDataException ex)
             {
-                return (null, false, QuarantineReason.UnreadableFile, $"the gzip stream is corrupt: {ex.Message}");
+                return new OpenedText(null, false, true, 0, QuarantineReason.UnreadableFile, $"the gzip stream is corrupt: {ex.Message}");
             }
             finally
             {
@@ -43,7 +43,7 @@ internal static class TextSourceOpener
 
         if (prefixLength == 0)
         {
-            return (null, false, QuarantineReason.EmptyFile, "the file is empty (no bytes after decompression)");
+            return new OpenedText(null, false, gzip, 0, QuarantineReason.EmptyFile, "the file is empty (no bytes after decompression)");
         }
 
         ReadOnlySpan<byte> head = prefix.AsSpan(0, prefixLength);
@@ -84,7 +84,7 @@ internal static class TextSourceOpener
             stream = Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
         }
 
-        return (stream, utf16 is not null, QuarantineReason.UnreadableFile, string.Empty);
+        return new OpenedText(stream, utf16 is not null, gzip, bom, QuarantineReason.UnreadableFile, string.Empty);
     }
 
     private static FileStream OpenFile(string path) =>

@@ -5,6 +5,11 @@ namespace AnomalyHunter.Lakehouse.Ingest;
 /// <summary>Parses value fields (invariant culture) and recognises the common spellings of NaN and infinity.</summary>
 internal static class ValueParser
 {
+    private static readonly double[] PowersOf10 =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
     private static readonly byte[][] NonFiniteWords =
     [
         "nan"u8.ToArray(), "+nan"u8.ToArray(), "-nan"u8.ToArray(), "inf"u8.ToArray(), "+inf"u8.ToArray(), "-inf"u8.ToArray(),
@@ -20,6 +25,11 @@ internal static class ValueParser
         {
             value = 0;
             return ValueStatus.Empty;
+        }
+
+        if (TryParseShortDecimal(s, out value))
+        {
+            return ValueStatus.Ok;
         }
 
         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
@@ -56,6 +66,50 @@ internal static class ValueParser
         double v when double.IsFinite(v) => ValueStatus.Ok,
         _ => ValueStatus.NonFinite,
     };
+
+    /// <summary>Clinger's fast path: up to 15 significant digits and 22 decimals are exact doubles, so one division rounds correctly.</summary>
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> s, out double value)
+    {
+        value = 0;
+        int pos = 0;
+        bool negative = false;
+        if (s[0] == '-')
+        {
+            negative = true;
+            pos = 1;
+        }
+
+        ulong mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; pos < s.Length; pos++)
+        {
+            uint d = (uint)(s[pos] - '0');
+            if (d <= 9)
+            {
+                mantissa = (mantissa * 10) + d;
+                digits++;
+                decimals += decimals >= 0 ? 1 : 0;
+            }
+            else if (s[pos] == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits is 0 or > 15 || decimals > 22)
+        {
+            return false;
+        }
+
+        double result = decimals > 0 ? mantissa / PowersOf10[decimals] : mantissa;
+        value = negative ? -result : result;
+        return true;
+    }
 
     private static bool IsNonFiniteWord(ReadOnlySpan<byte> s)
     {

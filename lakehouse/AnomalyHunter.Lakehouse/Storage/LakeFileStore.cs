@@ -30,43 +30,75 @@ public sealed class LakeFileStore
         DateOnly date,
         MetricsBlock block,
         Func<long, string> seriesKeyOf,
+        CancellationToken cancellationToken) =>
+        (await WriteAllAsync(runId, [new PartitionData(tenant, region, date, block)], seriesKeyOf, 1, cancellationToken))[0];
+
+    /// <summary>
+    /// Writes one file per partition, <paramref name="parallelism"/> at a time, and returns their catalog entries in input
+    /// order (not yet committed). The intents are recorded in one transaction first; on failure nothing is left behind.
+    /// </summary>
+    public async Task<IReadOnlyList<NewDataFile>> WriteAllAsync(
+        string runId,
+        IReadOnlyList<PartitionData> partitions,
+        Func<long, string> seriesKeyOf,
+        int parallelism,
         CancellationToken cancellationToken)
     {
-        if (block.Count == 0)
+        if (partitions.Any(p => p.Block.Count == 0))
         {
-            throw new ArgumentException("A data file needs at least one row.", nameof(block));
+            throw new ArgumentException("A data file needs at least one row.", nameof(partitions));
         }
 
-        string partition = LakeLayout.PartitionPath(tenant, region, date);
-        string relative = LakeLayout.NewDataFilePath(partition, runId);
-        string absolute = Layout.Absolute(relative);
-        string temporary = absolute + LakeLayout.TemporarySuffix;
-        Directory.CreateDirectory(Path.GetDirectoryName(absolute)!);
-        await _catalog.AddPendingFileAsync(relative, runId, cancellationToken);
+        string[] relative = [.. partitions.Select(p => LakeLayout.NewDataFilePath(LakeLayout.PartitionPath(p.Tenant, p.Region, p.Date), runId))];
+        if (relative.Length == 0)
+        {
+            return [];
+        }
 
-        string sha;
-        long size;
+        await _catalog.AddPendingFilesAsync(relative, runId, cancellationToken);
+        var written = new NewDataFile[partitions.Count];
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-            {
-                await MetricsFileWriter.WriteAsync(stream, block, seriesKeyOf, MetricsFileWriter.DefaultRowGroupRows, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-
-            sha = await HashAsync(temporary, cancellationToken);
-            size = new FileInfo(temporary).Length;
-            File.Move(temporary, absolute);
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, partitions.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+                async (i, ct) => written[i] = await WriteOneAsync(relative[i], partitions[i], seriesKeyOf, ct));
         }
         catch
         {
             // why: a cancelled or failed write leaves nothing behind; a killed process is cleaned up by LakeRecovery instead.
-            File.Delete(temporary);
-            await _catalog.RemovePendingFilesAsync([relative], CancellationToken.None);
+            foreach (string path in relative)
+            {
+                File.Delete(Layout.Absolute(path) + LakeLayout.TemporarySuffix);
+                File.Delete(Layout.Absolute(path));
+            }
+
+            await _catalog.RemovePendingFilesAsync(relative, CancellationToken.None);
             throw;
         }
 
+        return written;
+    }
+
+    private async Task<NewDataFile> WriteOneAsync(string relative, PartitionData partition, Func<long, string> seriesKeyOf, CancellationToken cancellationToken)
+    {
+        string absolute = Layout.Absolute(relative);
+        string temporary = absolute + LakeLayout.TemporarySuffix;
+        Directory.CreateDirectory(Path.GetDirectoryName(absolute)!);
+
+        // why: the file is encoded in memory so that its hash needs no second read; partition files are a few MB.
+        using var buffer = new MemoryStream();
+        await MetricsFileWriter.WriteAsync(buffer, partition.Block, seriesKeyOf, MetricsFileWriter.DefaultRowGroupRows, cancellationToken);
+        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
+        string sha = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        {
+            await stream.WriteAsync(bytes, cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, absolute);
+        var block = partition.Block;
         long minSeries = long.MaxValue, maxSeries = long.MinValue, minTs = long.MaxValue, maxTs = long.MinValue;
         for (int i = 0; i < block.Count; i++)
         {
@@ -76,8 +108,8 @@ public sealed class LakeFileStore
             maxTs = Math.Max(maxTs, block.TimestampsMs[i]);
         }
 
-        return new NewDataFile(relative, tenant, region, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            block.Count, minTs, maxTs, minSeries, maxSeries, size, sha);
+        return new NewDataFile(relative, partition.Tenant, partition.Region, partition.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            block.Count, minTs, maxTs, minSeries, maxSeries, bytes.Length, sha);
     }
 
     /// <summary>Reads the rows of a committed file that pass <paramref name="filter"/>.</summary>

@@ -16,7 +16,7 @@ public static class MetricsFileWriter
         int rowGroupRows,
         CancellationToken cancellationToken)
     {
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd };
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest };
         await using var writer = await ParquetWriter.CreateAsync(MetricsFileSchema.Schema, stream, options, cancellationToken: cancellationToken);
         writer.CustomMetadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -134,8 +134,7 @@ public abstract class CatalogContractTests : IAsyncLifetime
     [Fact]
     public async Task Pending_files_are_listed_until_committed_or_removed()
     {
-        await Catalog.AddPendingFileAsync("x.parquet", "run-1", CancellationToken.None);
-        await Catalog.AddPendingFileAsync("y.parquet", "run-1", CancellationToken.None);
+        await Catalog.AddPendingFilesAsync(["x.parquet", "y.parquet"], "run-1", CancellationToken.None);
         Assert.Equal(["x.parquet", "y.parquet"], (await Catalog.ListPendingFilesAsync(CancellationToken.None)).Select(p => p.Path));
         await Catalog.CommitSnapshotAsync(new SnapshotCommit { Operation = "ingest", AddedFiles = [File("x.parquet")] }, CancellationToken.None);
         Assert.Equal(["y.parquet"], (await Catalog.ListPendingFilesAsync(CancellationToken.None)).Select(p => p.Path));

@@ -97,18 +97,30 @@ CREATE TABLE series_cursors (
 );
 
 CREATE TABLE anomalies (
-    anomaly_id   TEXT    PRIMARY KEY,
-    consumer     TEXT    NOT NULL,
-    series_id    INTEGER NOT NULL REFERENCES series (series_id),
-    start_ts_ms  INTEGER NOT NULL,
-    end_ts_ms    INTEGER NOT NULL,
-    peak_ts_ms   INTEGER NOT NULL,
-    peak_score   REAL    NOT NULL,
-    point_count  INTEGER NOT NULL,
-    passes       TEXT    NOT NULL,
-    first_run_id TEXT    NOT NULL,
-    last_run_id  TEXT    NOT NULL,
-    is_open      INTEGER NOT NULL,
-    UNIQUE (consumer, series_id, start_ts_ms)
+    anomaly_id         TEXT    PRIMARY KEY,
+    consumer           TEXT    NOT NULL,
+    scope              TEXT    NOT NULL,
+    group_key          TEXT,
+    series_id          INTEGER NOT NULL REFERENCES series (series_id),
+    start_ts_ms        INTEGER NOT NULL,
+    end_ts_ms          INTEGER NOT NULL,
+    peak_ts_ms         INTEGER NOT NULL,
+    peak_score         REAL    NOT NULL,
+    point_count        INTEGER NOT NULL,
+    passes             TEXT    NOT NULL,
+    contributions_json TEXT    NOT NULL,
+    first_run_id       TEXT    NOT NULL,
+    last_run_id        TEXT    NOT NULL,
+    is_open            INTEGER NOT NULL
 );
 CREATE INDEX ix_anomalies_time ON anomalies (start_ts_ms);
+CREATE INDEX ix_anomalies_series ON anomalies (consumer, series_id, start_ts_ms);
+
+CREATE TABLE group_cursors (
+    consumer     TEXT    NOT NULL,
+    group_key    TEXT    NOT NULL,
+    watermark_ms INTEGER NOT NULL,
+    points_seen  INTEGER NOT NULL,
+    state        BLOB    NOT NULL,
+    PRIMARY KEY (consumer, group_key)
+);

@@ -1,5 +1,5 @@
 SELECT anomaly_id, consumer, series_id, start_ts_ms, end_ts_ms, peak_ts_ms, peak_score, point_count, passes,
-       first_run_id, last_run_id, is_open
+       first_run_id, last_run_id, is_open, contributions_json, scope, group_key
 FROM anomalies
 WHERE (@consumer IS NULL OR consumer = @consumer)
   AND (@from IS NULL OR end_ts_ms >= @from)

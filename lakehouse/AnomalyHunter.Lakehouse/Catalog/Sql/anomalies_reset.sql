@@ -1,1 +1,1 @@
-DELETE FROM anomalies WHERE consumer = @consumer AND series_id = @series
+DELETE FROM anomalies WHERE consumer = @consumer AND series_id = @series AND scope = 'series'

@@ -1,22 +1,7 @@
 using System.Text;
 using AnomalyHunter.Lakehouse.Ingest;
-using AnomalyHunter.Lakehouse.Model;
 
 namespace AnomalyHunter.Lakehouse.Tests.Ingest;
-
-/// <summary>A fixed clock, so that "later than now" checks are deterministic.</summary>
-internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public static readonly FixedTimeProvider Default = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
-
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
-/// <summary>One accepted point, flattened out of its chunk.</summary>
-internal sealed record IngestedPoint(SeriesKey Key, long TimestampMs, double Value, long Line);
-
-/// <summary>Everything read from one file.</summary>
-internal sealed record IngestResult(IReadOnlyList<SourceChunk> Chunks, IReadOnlyList<IngestedPoint> Points, IReadOnlyList<QuarantinedRow> Rejected);
 
 /// <summary>A temporary folder with helpers to write input files and read them back through the ingest reader.</summary>
 internal sealed class IngestTempFolder : IDisposable

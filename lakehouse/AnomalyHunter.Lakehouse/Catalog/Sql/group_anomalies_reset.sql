@@ -1,0 +1,1 @@
+DELETE FROM anomalies WHERE consumer = @consumer AND scope = 'group' AND group_key = @group

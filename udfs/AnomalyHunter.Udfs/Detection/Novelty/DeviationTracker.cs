@@ -1,0 +1,120 @@
+namespace AnomalyHunter.Udfs.Detection.Novelty;
+
+/// <summary>A robust, exponentially weighted baseline (location and scale) that deviating points barely move, and the deviation score of each point against it.</summary>
+/// <remarks>
+/// Location and scale start as plain averages (mean, and mean absolute deviation from it) over the first points,
+/// then become exponentially weighted with half-life <see cref="NoveltyOptions.DeviationHalfLife"/>. A point's
+/// standardised deviation z = |x − location| / (1.2533 × mean absolute deviation) is scored as a two-sided normal
+/// tail adjusted for <see cref="NoveltyOptions.DeviationFamily"/> tests (Bonferroni), so the default threshold marks
+/// deviations rarer than once per that many points. A point within <see cref="NoveltyOptions.DeviationClip"/> scales
+/// updates both estimates (its residual clipped there); a point beyond does not update the scale and moves the
+/// location only at <see cref="NoveltyOptions.DeviationAbsorb"/> of the rate, so an incident does not become the
+/// baseline while it lasts, yet a lasting level shift is absorbed in time. Zero scale: equal values score 0, others 100.
+/// </remarks>
+internal sealed class DeviationTracker
+{
+    private const double MeanAbsToSigma = 1.2533;
+    private readonly NoveltyOptions _o;
+    private readonly double _rate;
+    private readonly double _log10Family;
+    private readonly double _zeroBelow;
+    private long _n;
+    private double _location;
+    private double _meanAbs;
+
+    public DeviationTracker(NoveltyOptions o)
+    {
+        _o = o;
+        _rate = 1.0 - Math.Pow(0.5, 1.0 / o.DeviationHalfLife);
+        _log10Family = Math.Log10(o.DeviationFamily);
+        _zeroBelow = ZeroScoreBound(_log10Family);
+    }
+
+    /// <summary>A z below which the corrected score is surely 0 (so the tail need not be computed), by bisection.</summary>
+    private static double ZeroScoreBound(double log10Family)
+    {
+        double lo = 0.0;
+        double hi = 40.0;
+        for (int k = 0; k < 60; k++)
+        {
+            double mid = 0.5 * (lo + hi);
+            (lo, hi) = NormalDistribution.TwoSidedSurprise(mid) < log10Family ? (mid, hi) : (lo, mid);
+        }
+
+        return lo;
+    }
+
+    /// <summary>The deviation score of <paramref name="x"/> against the baseline before it, then the baseline's update.</summary>
+    public double Step(double x)
+    {
+        double score = 0.0;
+        double z = 0.0;
+        if (_n >= _o.DeviationMinHistory)
+        {
+            double residual = Math.Abs(x - _location);
+            double sigma = MeanAbsToSigma * _meanAbs;
+            z = sigma > 0.0 ? residual / sigma : (residual == 0.0 ? 0.0 : double.PositiveInfinity);
+            score = ScoreOf(z);
+        }
+
+        Update(x, z);
+        return score;
+    }
+
+    private double ScoreOf(double z)
+    {
+        if (double.IsPositiveInfinity(z))
+        {
+            return ScoreScale.Max;
+        }
+
+        if (z < _zeroBelow)
+        {
+            return 0.0;
+        }
+
+        double decades = NormalDistribution.TwoSidedSurprise(z) - _log10Family;
+        return Math.Clamp(10.0 * decades, 0.0, ScoreScale.Max);
+    }
+
+    private void Update(double x, double z)
+    {
+        _n++;
+        double rate = Math.Max(_rate, 1.0 / _n);
+        if (_n <= _o.DeviationMinHistory)
+        {
+            double delta = x - _location;
+            _location += delta / _n;
+            _meanAbs += (Math.Abs(x - _location) - _meanAbs) / _n;
+            return;
+        }
+
+        double sigma = MeanAbsToSigma * _meanAbs;
+        double limit = sigma > 0.0 ? _o.DeviationClip * sigma : double.PositiveInfinity;
+        double residual = Math.Clamp(x - _location, -limit, limit);
+        // why: on a flat baseline (zero scale) any change would otherwise be clipped to nothing and never learned.
+        if (z <= _o.DeviationClip || sigma == 0.0)
+        {
+            _location += rate * residual;
+            _meanAbs += rate * (Math.Abs(residual) - _meanAbs);
+        }
+        else
+        {
+            _location += rate * _o.DeviationAbsorb * residual;
+        }
+    }
+
+    public void Write(ref NoveltyStateWriter w)
+    {
+        w.Write(_n);
+        w.Write(_location);
+        w.Write(_meanAbs);
+    }
+
+    public void Read(ref NoveltyStateReader r)
+    {
+        _n = r.ReadInt64();
+        _location = r.ReadDouble();
+        _meanAbs = r.ReadDouble();
+    }
+}
