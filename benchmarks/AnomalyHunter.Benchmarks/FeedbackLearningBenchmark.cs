@@ -111,7 +111,7 @@ internal static class FeedbackLearningBenchmark
     private static SynthesisInput Again(Verdict v, SeriesKey key, LearningState state, RunbookLibrary runbooks) => new()
     {
         Anomaly = new AnomalyRecord(v.AnomalyId, v.Window.Detector, v.SeriesId, v.Window.Start.ToUnixTimeMilliseconds(), v.Window.End.ToUnixTimeMilliseconds(),
-            v.Window.Peak.ToUnixTimeMilliseconds(), v.Window.PeakScore, v.Window.Points, string.Join(',', v.Window.Passes), v.Window.DetectRun, v.Window.DetectRun, false),
+            v.Window.Peak.ToUnixTimeMilliseconds(), v.Window.PeakScore, v.Window.Points, string.Join(',', v.Window.Passes), v.Window.DetectRun, v.Window.DetectRun, false, v.Window.Contributions, v.Window.Scope, v.Window.GroupKey),
         Key = key,
         RunId = v.RunId,
         CreatedAt = v.CreatedAt,

@@ -38,8 +38,36 @@ public sealed class ContextBuilder
             Target = new SeriesContext(target.SeriesId, target.Key, points[target.SeriesId]),
             Peers = [.. peers.Select(p => new SeriesContext(p.SeriesId, p.Key, points[p.SeriesId])).Where(p => p.Points.Count > 0)],
             Events = _events,
+            PcaContributions = GroupContributions(anomaly),
             SnapshotId = snapshotId,
         };
+    }
+
+    // why: a group window (multivariate pass) carries each series' share of the group statistic at its peak; series windows carry per-pass peaks instead.
+    private IReadOnlyDictionary<long, double>? GroupContributions(AnomalyRecord anomaly)
+    {
+        if (anomaly.Scope != AnomalyScopes.Group || string.IsNullOrWhiteSpace(anomaly.ContributionsJson))
+        {
+            return null;
+        }
+
+        var byKey = _series!.ToDictionary(s => s.Key.Canonical, s => s.SeriesId, StringComparer.Ordinal);
+        var result = new Dictionary<long, double>();
+        using var doc = System.Text.Json.JsonDocument.Parse(anomaly.ContributionsJson);
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            if (p.Value.ValueKind != System.Text.Json.JsonValueKind.Number)
+            {
+                continue;
+            }
+
+            if (long.TryParse(p.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id) || byKey.TryGetValue(p.Name, out id))
+            {
+                result[id] = p.Value.GetDouble();
+            }
+        }
+
+        return result.Count == 0 ? null : result;
     }
 
     /// <summary>SHA-256 of everything the agents see: the points of the target and peers, the events and the PCA contributions.</summary>

@@ -42,7 +42,7 @@ public sealed class ReplayRunner
         var options = FindingJson.Deserialize<InvestigateOptions>(m.OptionsJson);
         var w = original.Window;
         var anomaly = new AnomalyRecord(original.AnomalyId, w.Detector, original.SeriesId, w.Start.ToUnixTimeMilliseconds(), w.End.ToUnixTimeMilliseconds(),
-            w.Peak.ToUnixTimeMilliseconds(), w.PeakScore, w.Points, string.Join(',', w.Passes), w.DetectRun, w.DetectRun, false);
+            w.Peak.ToUnixTimeMilliseconds(), w.PeakScore, w.Points, string.Join(',', w.Passes), w.DetectRun, w.DetectRun, false, w.Contributions, w.Scope, w.GroupKey);
         var builder = new ContextBuilder(_lake, options, events);
         long snapshot = m.SnapshotId;
         InvestigationContext context;

@@ -27,6 +27,18 @@ public sealed record VerdictWindow
     [JsonPropertyName("detector")]
     public required string Detector { get; init; }
 
+    /// <summary><c>series</c> or <c>group</c> (a window of a group of series from a multivariate pass).</summary>
+    [JsonPropertyName("scope")]
+    public string Scope { get; init; } = "series";
+
+    /// <summary>The group of a group window.</summary>
+    [JsonPropertyName("group")]
+    public string? GroupKey { get; init; }
+
+    /// <summary>The window's contributions as the detector recorded them (JSON object).</summary>
+    [JsonPropertyName("contributions")]
+    public string Contributions { get; init; } = "{}";
+
     /// <summary>The detect run that last changed the window.</summary>
     [JsonPropertyName("detect_run")]
     public required string DetectRun { get; init; }
