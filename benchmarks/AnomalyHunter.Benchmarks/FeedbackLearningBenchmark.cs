@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AnomalyHunter.Investigation.Findings;
 using AnomalyHunter.Investigation.Job;
 using AnomalyHunter.Investigation.Learning;
 using AnomalyHunter.Investigation.Runbooks;
@@ -31,12 +32,14 @@ internal static class FeedbackLearningBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var seeds = Arg(args, "--seeds", "1,2,3").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var learning = new LearningOptions { ThresholdGain = double.Parse(Arg(args, "--threshold-gain", LearningOptions.DefaultThresholdGain.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture) };
+        string? cache = args.Contains("--cache") ? Path.GetFullPath(Arg(args, "--cache", ".")) : null;
         var counts = Arg(args, "--feedback", "25,50,100").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order().ToArray();
         var totals = counts.ToDictionary(n => n, _ => (Before: new LearningScore(), After: new LearningScore()));
         Console.WriteLine($"feedback-learning: seeds {string.Join(",", seeds)}, feedback on the first {string.Join("/", counts)} verdicts; held-out = verdicts after the first {counts[^1]}");
         foreach (long seed in seeds)
         {
-            var rows = await RunSeedAsync(seed, counts);
+            var rows = await RunSeedAsync(seed, counts, cache, learning);
             foreach (var (n, before, after) in rows)
             {
                 totals[n] = (totals[n].Before.Add(before), totals[n].After.Add(after));
@@ -53,7 +56,7 @@ internal static class FeedbackLearningBenchmark
         return 0;
     }
 
-    private static async Task<List<(int N, LearningScore Before, LearningScore After)>> RunSeedAsync(long seed, int[] counts)
+    private static async Task<List<(int N, LearningScore Before, LearningScore After)>> RunSeedAsync(long seed, int[] counts, string? cache, LearningOptions learning)
     {
         var clock = Stopwatch.StartNew();
         string root = Directory.CreateTempSubdirectory("ah-feedback-bench-").FullName;
@@ -64,16 +67,9 @@ internal static class FeedbackLearningBenchmark
             await using var catalog = new SqliteCatalog(Path.Combine(root, "catalog.db"), TimeProvider.System);
             await catalog.MigrateAsync(CancellationToken.None);
             var lake = new Lake(catalog, Path.Combine(root, "lake"), TimeProvider.System, new LoggerConfiguration().CreateLogger());
-            await IngestAsync(lake, data, root);
-            await new DetectJob(lake, new RobustZScorerFactory(new RobustZOptions()), new DetectOptions { Parallelism = 2 }).RunAsync(null, CancellationToken.None);
-            var options = new InvestigateOptions { MinScore = 50, MaxCandidates = 100_000, Parallelism = 2 };
+            var options = new InvestigateOptions { MinScore = 50, MaxCandidates = 100_000, Parallelism = 2, Learning = learning };
             var runbooks = await RunbookLibrary.LoadAsync(null, CancellationToken.None);
-            var result = await new InvestigateJob(lake, catalog, options, CandidateInvestigator.OfflineAgents(options.Agents), runbooks, []).RunAsync(new InvestigateRequest(), CancellationToken.None);
-            var verdicts = new List<Verdict>();
-            foreach (string id in result.VerdictIds)
-            {
-                verdicts.Add(VerdictRecords.FromRecord((await catalog.GetVerdictAsync(id, CancellationToken.None))!));
-            }
+            var verdicts = await VerdictsAsync(lake, catalog, options, runbooks, data, root, cache);
 
             verdicts = [.. verdicts.OrderBy(v => v.Window.Start).ThenBy(v => v.VerdictId, StringComparer.Ordinal)];
             var truth = new LabelTruth(data);
@@ -86,15 +82,16 @@ internal static class FeedbackLearningBenchmark
             }
 
             var heldOut = verdicts.Skip(max).ToList();
-            var keys = (await catalog.ListSeriesAsync(null, CancellationToken.None)).ToDictionary(s => s.SeriesId, s => s.Key);
+            var keys = data.Series.ToDictionary(s => s.Series.Key, s => new SeriesKey(s.Series.Tenant, s.Series.Region, s.Series.Metric, [new("host", s.Series.Host), new("service", s.Series.Service)]), StringComparer.Ordinal);
             var before = truth.Score(heldOut, heldOut.Select(v => v.Decision).ToList());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}: {data.Labels.Count} labels, {verdicts.Count} candidates investigated ({verdicts.Count(v => truth.IsReal(v))} real), held-out {heldOut.Count} verdicts with {before.Labels} labels, {clock.Elapsed.TotalSeconds:F0} s"));
+            PrintAgents(verdicts, truth);
             foreach (int n in counts.Where(c => c <= max))
             {
                 var state = await LearningStates.LoadAsync(catalog, n, CancellationToken.None);
                 var synthesizer = new VerdictSynthesizer(rule);
-                var decisions = heldOut.Select(v => synthesizer.Synthesize(Again(v, keys[v.SeriesId], state, runbooks)).Decision).ToList();
+                var decisions = heldOut.Select(v => synthesizer.Synthesize(Again(v, keys[v.Series], state, runbooks)).Decision).ToList();
                 var after = truth.Score(heldOut, decisions);
                 Print("seed " + seed.ToString(CultureInfo.InvariantCulture), n, before, after);
                 rows.Add((n, before, after));
@@ -106,6 +103,40 @@ internal static class FeedbackLearningBenchmark
         }
 
         return rows;
+    }
+
+    // Investigates every candidate, or (with --cache) reuses the verdicts of an earlier run of the same seed.
+    private static async Task<List<Verdict>> VerdictsAsync(
+        Lake lake, SqliteCatalog catalog, InvestigateOptions options, RunbookLibrary runbooks, SyntheticDataset data, string root, string? cache)
+    {
+        string? file = cache is null ? null : Path.Combine(cache, string.Create(CultureInfo.InvariantCulture, $"verdicts-seed-{data.Options.Seed}.json"));
+        if (file is not null && File.Exists(file))
+        {
+            var cached = FindingJson.Deserialize<List<Verdict>>(await File.ReadAllTextAsync(file));
+            foreach (var v in cached)
+            {
+                await VerdictRecords.SaveAsync(catalog, v, CancellationToken.None);
+            }
+
+            return cached;
+        }
+
+        await IngestAsync(lake, data, root);
+        await new DetectJob(lake, new RobustZScorerFactory(new RobustZOptions()), new DetectOptions { Parallelism = 2 }).RunAsync(null, CancellationToken.None);
+        var result = await new InvestigateJob(lake, catalog, options, CandidateInvestigator.OfflineAgents(options.Agents), runbooks, []).RunAsync(new InvestigateRequest(), CancellationToken.None);
+        var verdicts = new List<Verdict>();
+        foreach (string id in result.VerdictIds)
+        {
+            verdicts.Add(VerdictRecords.FromRecord((await catalog.GetVerdictAsync(id, CancellationToken.None))!));
+        }
+
+        if (file is not null)
+        {
+            Directory.CreateDirectory(cache!);
+            await File.WriteAllTextAsync(file, FindingJson.Serialize(verdicts));
+        }
+
+        return verdicts;
     }
 
     private static SynthesisInput Again(Verdict v, SeriesKey key, LearningState state, RunbookLibrary runbooks) => new()
@@ -141,6 +172,17 @@ internal static class FeedbackLearningBenchmark
         string runId = JobRunner.NewRunId(TimeProvider.System);
         await new IngestJob(lake, new IngestJobOptions()).RunAsync([MemorySource.Create("synthetic", keys, index, ts, values, lines, n)],
             new FolderQuarantineSink(Path.Combine(root, "quarantine"), runId), null, CancellationToken.None, runId);
+    }
+
+    // How often each agent's vote (confidence ≥ 0.5) was right, before any learning: precision and recall of its "real" votes.
+    private static void PrintAgents(List<Verdict> verdicts, LabelTruth truth)
+    {
+        foreach (string agent in verdicts.SelectMany(v => v.Findings.Select(f => f.Agent)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var votes = verdicts.Select(v => (Real: truth.IsReal(v), Vote: v.Findings.First(f => f.Agent == agent).Confidence >= 0.5)).ToList();
+            int tp = votes.Count(x => x.Real && x.Vote), fp = votes.Count(x => !x.Real && x.Vote), fn = votes.Count(x => x.Real && !x.Vote);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  agent {agent,-16} votes real on {tp + fp} candidates: precision {(tp + fp == 0 ? 0 : (double)tp / (tp + fp)):F3}, recall {(tp + fn == 0 ? 0 : (double)tp / (tp + fn)):F3}"));
+        }
     }
 
     private static void Print(string what, int n, LearningScore before, LearningScore after) =>

@@ -18,6 +18,8 @@ public sealed class RootCauseAgent : IInvestigationAgent
     private const long HourMs = 3_600_000;
     private const double MinExcursionSigmas = 1.25;
     private const double MinShiftT = 4.0;
+    private const double IncidentShiftT = 6.0;
+    private const int MinIncidentPeers = 2;
     private const int MinPlateauPoints = 6;
     private const int EdgePoints = 6;
     private const long BaselineMs = 2 * HourMs;
@@ -97,7 +99,10 @@ public sealed class RootCauseAgent : IInvestigationAgent
             : ranking.Events.Count > 0
                 ? Text.F($"No related series moved with it; {ranking.Events[^1].Kind} '{ranking.Events[^1].Description}' preceded the window by {Text.N((s - ranking.Events[^1].TimeMs) / 60_000.0, 0)} min.")
                 : Text.F($"No related series among {context.Peers.Count} moved with it and no event preceded it; the cause looks local to {context.Target.Key.Metric}.");
-        double confidence = group >= 2 ? 0.6 + (0.1 * Math.Min(3, group - 1)) : 0.45;
+        // why: residual errors of the seasonal baseline are shared by series of one host or service, so a weak co-mover is weak evidence; an incident needs two strong ones (t ≥ 6).
+        int strong = ranking.Movers.Count(m => !m.IsTarget && Math.Abs(m.Correlation) >= IncidentShiftT);
+        bool incident = strong >= MinIncidentPeers;
+        double confidence = incident ? 0.55 + (0.1 * Math.Min(3, strong - 1)) : 0.45;
         confidence += ranking.Events.Count > 0 ? 0.05 : 0;
         return Task.FromResult(new Finding
         {
@@ -105,7 +110,7 @@ public sealed class RootCauseAgent : IInvestigationAgent
             AgentVersion = Version,
             Source = FindingSources.Offline,
             Claim = claim,
-            Pattern = group >= 2 ? Patterns.CorrelatedIncident : null,
+            Pattern = incident ? Patterns.CorrelatedIncident : null,
             Evidence = evidence,
             Confidence = Math.Round(Math.Clamp(confidence, 0.01, 0.99), 4),
             Severity = Math.Clamp(2 + (2 * Math.Min(4, group - 1)) + (ranking.Events.Count > 0 ? 1 : 0), 1, 10),
