@@ -12,6 +12,10 @@ root.Subcommands.Add(CompactCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(InvestigateCommand.Create());
+root.Subcommands.Add(VerdictsCommand.Create());
+root.Subcommands.Add(FeedbackCommand.Create());
+root.Subcommands.Add(LearningCommand.Create());
 foreach (var command in ListCommands.Create())
 {
     root.Subcommands.Add(command);

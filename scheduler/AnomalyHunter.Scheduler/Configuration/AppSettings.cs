@@ -20,6 +20,9 @@ internal sealed class AppSettings
     /// <summary>How points are scored and merged into windows.</summary>
     public DetectSettings Detect { get; set; } = new();
 
+    /// <summary>Investigation agents, verdicts, learning and language models.</summary>
+    public InvestigateSettings Investigate { get; set; } = new();
+
     /// <summary>Log levels and destinations.</summary>
     public LoggingSettings Logging { get; set; } = new();
 }

@@ -1,0 +1,116 @@
+using AnomalyHunter.Investigation.Context;
+using AnomalyHunter.Investigation.Statistics;
+
+namespace AnomalyHunter.Investigation.Agents;
+
+/// <summary>
+/// Where and how strongly a series moved around a candidate window: a matched filter. The seasonally adjusted deviations
+/// (minus their mean over the two hours before) are prewhitened with the series' lag-1 autocorrelation ρ (w = z(t) − ρ·z(t−1)),
+/// and so is a template of the candidate's window (a plateau of its length with half-height edges), slid over ±maxLag steps.
+/// The placement with the largest |t| = Σw·u / (σw·√Σu²) is the onset; the fitted amplitude is the size in sigmas.
+/// Prewhitening keeps slowly wandering series (memory, queues) from looking like movers and sharpens the onset.
+/// </summary>
+internal static class LagScan
+{
+    private const long DayMs = SeasonalBaseline.DayMs;
+    private const double UncertaintyScale = 2.0;
+
+    public static LagScanResult Scan(SeriesPoints points, long fromMs, long toMs, long startMs, long step, int plateau, int baseline, int maxLag, int edge)
+    {
+        var r = SeasonalBaseline.Residuals(points, fromMs, toMs, startMs - (maxLag * step), 2 * DayMs);
+        int n = (int)((toMs - fromMs) / step) + 1;
+        var z = new double[n];
+        Array.Fill(z, double.NaN);
+        for (int i = 0; i < r.Count; i++)
+        {
+            long k = (r.TimestampsMs[i] - fromMs) / step;
+            if (k >= 0 && k < n)
+            {
+                z[k] = r.Z(i);
+            }
+        }
+
+        int origin = (int)((startMs - fromMs) / step);
+        double offset = Robust.Mean(z.AsSpan(Math.Max(0, origin - maxLag - baseline), Math.Min(baseline, Math.Max(0, origin - maxLag))));
+        offset = double.IsNaN(offset) ? 0 : offset;
+        double rho = Math.Clamp(Autocorrelation(points, startMs - (maxLag * step), step), 0, 0.95);
+        var w = new double[n];
+        w[0] = double.NaN;
+        for (int i = 1; i < n; i++)
+        {
+            w[i] = (z[i] - offset) - (rho * (z[i - 1] - offset));
+        }
+
+        double sigmaW = Robust.Sigma(w.AsSpan(Math.Max(1, origin - maxLag - baseline), Math.Max(1, Math.Min(baseline, origin - maxLag - 1))));
+        if (double.IsNaN(sigmaW) || sigmaW <= 0)
+        {
+            sigmaW = Math.Sqrt(1 - (rho * rho));
+        }
+
+        var best = new LagScanResult(0, 0, 0, 0, edge);
+        var u = new double[plateau + 1];
+        var scores = new double[(2 * maxLag) + 1];
+        for (int lag = -maxLag; lag <= maxLag; lag++)
+        {
+            int a = origin + lag;
+            double swu = 0, suu = 0;
+            // Template T: 0.5 at the first and last point, 1 between; prewhitened u(j) = T(j) − ρ·T(j−1) over j = 0..plateau.
+            for (int j = 0; j <= plateau; j++)
+            {
+                double tj = j == plateau ? 0 : (j == 0 || j == plateau - 1 ? 0.5 : 1.0);
+                double tprev = j == 0 ? 0 : (j - 1 == 0 || j - 1 == plateau - 1 ? 0.5 : 1.0);
+                u[j] = tj - (rho * tprev);
+                int i = a + j;
+                if (i < 1 || i >= n || double.IsNaN(w[i]))
+                {
+                    continue;
+                }
+
+                swu += w[i] * u[j];
+                suu += u[j] * u[j];
+            }
+
+            if (suu <= 0)
+            {
+                continue;
+            }
+
+            double t = swu / (sigmaW * Math.Sqrt(suu));
+            scores[lag + maxLag] = t;
+            if (Math.Abs(t) > Math.Abs(best.T))
+            {
+                best = new LagScanResult(lag, t, swu / suu, lag, UncertaintyScale / Math.Max(0.5, Math.Abs(t)));
+            }
+        }
+
+        // Sub-step onset: a parabola through |t| at the best placement and its neighbours.
+        double onset = best.Lag;
+        int b = best.Lag + maxLag;
+        if (b > 0 && b < scores.Length - 1)
+        {
+            double l = Math.Abs(scores[b - 1]), c = Math.Abs(scores[b]), rr = Math.Abs(scores[b + 1]);
+            double den = l - (2 * c) + rr;
+            onset += den < 0 ? Math.Clamp(0.5 * (l - rr) / den, -0.5, 0.5) : 0;
+        }
+
+        return best with { Onset = onset, OnsetUncertainty = Math.Min(edge, UncertaintyScale / Math.Max(0.5, Math.Abs(best.T)) * Math.Sqrt(plateau)) };
+    }
+
+    private static double Autocorrelation(SeriesPoints points, long beforeMs, long step)
+    {
+        var r = SeasonalBaseline.Residuals(points, beforeMs - (2 * DayMs), beforeMs - 1, beforeMs, 2 * DayMs);
+        double m = Robust.Mean(r.Residuals), num = 0, den = 0;
+        for (int i = 1; i < r.Count; i++)
+        {
+            if (r.TimestampsMs[i] - r.TimestampsMs[i - 1] != step || double.IsNaN(r.Residuals[i]) || double.IsNaN(r.Residuals[i - 1]))
+            {
+                continue;
+            }
+
+            num += (r.Residuals[i] - m) * (r.Residuals[i - 1] - m);
+            den += (r.Residuals[i] - m) * (r.Residuals[i] - m);
+        }
+
+        return den <= 0 ? 0 : num / den;
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM verdict_findings WHERE verdict_id = @id

@@ -1,0 +1,1 @@
+SELECT version FROM learning_head WHERE id = 1

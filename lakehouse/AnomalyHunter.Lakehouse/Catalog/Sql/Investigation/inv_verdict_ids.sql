@@ -1,0 +1,1 @@
+SELECT verdict_id FROM verdicts WHERE verdict_id IN ({ids})
