@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AnomalyHunter.Jobs.Detect;
 using AnomalyHunter.Jobs.Framework;
 using AnomalyHunter.Jobs.Ingest;
 using AnomalyHunter.Jobs.Query;
@@ -9,6 +10,7 @@ using AnomalyHunter.Lakehouse.Storage;
 using AnomalyHunter.Scheduler.Commands;
 using AnomalyHunter.Scheduler.Hosting;
 using AnomalyHunter.Synthetic.Generation;
+using AnomalyHunter.Synthetic.Model;
 using AnomalyHunter.Synthetic.Options;
 using AnomalyHunter.Synthetic.Output;
 using AnomalyHunter.Synthetic.Scoring;
@@ -54,7 +56,9 @@ internal static class SyntheticReplay
         }
 
         var anomalies = await AnomalyQuery.ListAsync(host.Catalog, new AnomalyFilter { Consumer = detect.Consumer }, null, cancellationToken);
-        var windows = anomalies.Select(a => new DetectedWindow(a.Series, new DateTimeOffset(a.Start), new DateTimeOffset(a.End))).ToList();
+        // why: a missing-data window names its kind; the others leave it to the labels (see DetectionScorer).
+        var windows = anomalies.Select(a => new DetectedWindow(a.Series, new DateTimeOffset(a.Start), new DateTimeOffset(a.End),
+            a.Passes == DetectOptions.MissingDataPass ? AnomalyKind.MissingData.ToName() : null)).ToList();
         var options = new ScoringOptions { Step = generator.Options.Step };
         var rows = DetectionScorer.Score(windows, generator.Labels, options);
         return new SyntheticReplayResult(rows, detect.Consumer, generator.Series.Count, written.Rows, generator.Labels, anomalies, options, days, points, detectTime, clock.Elapsed);
