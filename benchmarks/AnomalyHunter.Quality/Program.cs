@@ -2,6 +2,8 @@ using System.CommandLine;
 using AnomalyHunter.Quality.Demo;
 using AnomalyHunter.Quality.Harness;
 using AnomalyHunter.Quality.Nab;
+using AnomalyHunter.Quality.Synthetic;
+using AnomalyHunter.Synthetic.Options;
 
 var dataOption = new Option<string?>("--data") { Description = "Dataset folder (default: shared/datasets/<name> found above the working directory)." };
 var detectorOption = new Option<string>("--detector") { Description = "Detector: ensemble, statistical, robust-z, novelty or zscore-reference (NAB only).", DefaultValueFactory = _ => "ensemble" };
@@ -48,8 +50,31 @@ backtest.SetAction((r, _) => BacktestNabCommand.RunAsync(
     r.GetValue(perFileOption),
     r.GetValue(batchOption)!));
 
-var root = new RootCommand("Detection-quality harness: NAB scores and demo-dataset criteria.");
+var seedOption = new Option<long>("--seed") { Description = "Seed of the synthetic data.", DefaultValueFactory = _ => SyntheticOptions.DefaultSeed };
+var daysOption = new Option<int>("--days") { Description = "Days of synthetic data (at least 8).", DefaultValueFactory = _ => SyntheticOptions.DefaultDays };
+var thresholdOption = new Option<double?>("--threshold") { Description = "Detect threshold (default: the product's, Detect:Threshold)." };
+var configOption = new Option<string[]>("--set") { Description = "Configuration override Key=Value (e.g. Detect:MergeGap=5), repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
+var detailsOption = new Option<bool>("--details") { Description = "Also print where the false windows come from and which labels were missed." };
+var targetOption = new Option<double>("--target") { Description = "Recall per kind and overall precision needed to pass.", DefaultValueFactory = _ => 0.9 };
+var synthetic = new Command("synthetic", "Run the CLI demo pipeline (synthetic series, daily ingest + detect) at the product configuration and print recall and precision per anomaly kind.");
+synthetic.Options.Add(seedOption);
+synthetic.Options.Add(daysOption);
+synthetic.Options.Add(thresholdOption);
+synthetic.Options.Add(configOption);
+synthetic.Options.Add(detailsOption);
+synthetic.Options.Add(targetOption);
+synthetic.SetAction((r, ct) => SyntheticCommand.RunAsync(
+    r.GetValue(seedOption),
+    r.GetValue(daysOption),
+    r.GetValue(thresholdOption),
+    r.GetValue(configOption) ?? [],
+    r.GetValue(detailsOption),
+    r.GetValue(targetOption),
+    ct));
+
+var root = new RootCommand("Detection-quality harness: NAB scores, demo-dataset criteria and synthetic recall/precision per kind.");
 root.Subcommands.Add(nab);
 root.Subcommands.Add(demo);
 root.Subcommands.Add(backtest);
+root.Subcommands.Add(synthetic);
 return await root.Parse(args).InvokeAsync();

@@ -19,10 +19,10 @@ public static class DetectorCatalog
         "statistical" => new StatisticalScorerFactory(Apply(new StatisticalOptions(), overrides)),
         "forecast" => new ForecastScorerFactory(Apply(new ForecastOptions(), overrides)),
         "all-alerting" => new CombinedScorerFactory([new NoveltyScorerFactory(new NoveltyOptions()), new StatisticalScorerFactory(new StatisticalOptions()), new ForecastScorerFactory(new ForecastOptions())]),
-        "product" => new CombinedScorerFactory([new NoveltyScorerFactory(new NoveltyOptions()), new StatisticalScorerFactory(new StatisticalOptions()), new ForecastScorerFactory(new ForecastOptions())], ["novelty"]),
+        "product" => Scheduler.Configuration.DetectFactory.Scorer(Apply(new Scheduler.Configuration.DetectSettings(), overrides)),
         "robust-z" => new RobustZScorerFactory(Apply(new RobustZOptions(), overrides)),
         "novelty" => new NoveltyScorerFactory(Apply(new NoveltyOptions(), overrides)),
-        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: ensemble, statistical, robust-z, novelty).", nameof(detector)),
+        _ => throw new ArgumentException($"Unknown detector '{detector}' (known: product, all-alerting, ensemble, statistical, forecast, robust-z, novelty).", nameof(detector)),
     };
 
     /// <summary>Returns a copy of <paramref name="options"/> with each <c>Name=Value</c> override set on the property of that name.</summary>

@@ -49,7 +49,7 @@ public sealed class DetectJob
     public static string ConsumerName(CombinedScorerFactory passes, DetectOptions options, GroupPassOptions? groups = null)
     {
         string group = groups is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{groups.Label}|{groups.MinSeries}|{groups.Factory.Fingerprint}");
-        string identity = string.Create(CultureInfo.InvariantCulture, $"{passes.Fingerprint}|t={options.Threshold:R}|gap={options.MergeGap}|groups={group}");
+        string identity = string.Create(CultureInfo.InvariantCulture, $"{passes.Fingerprint}|t={options.Threshold:R}|gap={options.MergeGap}|missing={options.GapMinMissing}|groups={group}");
         return $"detect/{passes.Name}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..12]}";
     }
 
@@ -85,6 +85,14 @@ public sealed class DetectJob
                 anomalies.Add(new AnomalyRecord(AnomalyId(state.SeriesId.ToString(CultureInfo.InvariantCulture), w.StartMs), Consumer, state.SeriesId,
                     w.StartMs, w.EndMs, w.PeakMs, w.PeakScore, w.Points, PassReport.Fired(_passNames, w.PassPeaks, _options.Threshold),
                     run.RunId, run.RunId, w.IsOpen, PassReport.ContributionsJson(_passNames, w.PassPeaks)));
+            }
+
+            foreach (var (startMs, endMs, missing) in state.Gaps)
+            {
+                // why: a gap is observed, not estimated; it scores the top of the scale so it is never filtered out as weak.
+                anomalies.Add(new AnomalyRecord(AnomalyId("gap:" + state.SeriesId.ToString(CultureInfo.InvariantCulture), startMs), Consumer, state.SeriesId,
+                    startMs, endMs, startMs, ScoreScale.Max, missing, PassReport.MissingData, run.RunId, run.RunId, false,
+                    PassReport.ContributionsJson([PassReport.MissingData], [missing])));
             }
         }
 

@@ -12,6 +12,15 @@ public sealed record DetectOptions
     /// <summary>Default number of quiet points allowed inside one window.</summary>
     public const int DefaultMergeGap = 3;
 
+    /// <summary>The pass name that missing-data windows report.</summary>
+    public const string MissingDataPass = "missing-data";
+
+    /// <summary>Default number of consecutive absent points of a regular series that count as missing data.</summary>
+    public const int DefaultGapMinMissing = 3;
+
+    /// <summary>Consecutive absent points (against the series' learned cadence) that make a missing-data window; 0 turns the check off; 0 to 100000.</summary>
+    public int GapMinMissing { get; init; } = DefaultGapMinMissing;
+
     /// <summary>Score (0–100) at or above which a point is anomalous.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 
@@ -32,6 +41,11 @@ public sealed record DetectOptions
         if (MergeGap is < 0 or > 10_000)
         {
             throw new OptionsValidationException("Detect:MergeGap", string.Create(CultureInfo.InvariantCulture, $"{MergeGap} is outside the allowed range 0..10000."));
+        }
+
+        if (GapMinMissing is < 0 or > 100_000)
+        {
+            throw new OptionsValidationException("Detect:GapMinMissing", string.Create(CultureInfo.InvariantCulture, $"{GapMinMissing} is outside the allowed range 0..100000."));
         }
 
         if (Parallelism is < 1 or > 256)

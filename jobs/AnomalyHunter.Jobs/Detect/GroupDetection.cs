@@ -14,9 +14,11 @@ internal sealed class GroupDetection
     private const int BlobVersion = 1;
     private readonly PcaGroupScorer _scorer;
     private readonly WindowTracker _windows;
+    private readonly double _family;
 
-    private GroupDetection(string key, long[] members, PcaGroupScorer scorer, WindowTracker windows, long watermarkMs, long pointsSeen)
+    private GroupDetection(string key, long[] members, PcaGroupScorer scorer, WindowTracker windows, long watermarkMs, long pointsSeen, double family)
     {
+        _family = family;
         Key = key;
         Members = members;
         _scorer = scorer;
@@ -36,7 +38,7 @@ internal sealed class GroupDetection
     public List<WindowSnapshot> ChangedWindows { get; } = [];
 
     public static GroupDetection Fresh(string key, long[] members, PcaGroupScorerFactory factory, DetectOptions options) =>
-        new(key, members, factory.Create(members.Length), new WindowTracker(options.Threshold, options.MergeGap, members.Length), long.MinValue, 0);
+        new(key, members, factory.Create(members.Length), new WindowTracker(options.Threshold, options.MergeGap, members.Length), long.MinValue, 0, factory.Options.DeviationFamily);
 
     /// <summary>Restores the group, or returns null when its saved members differ from <paramref name="members"/> (the group must restart).</summary>
     public static GroupDetection? Restore(GroupCursor cursor, long[] members, PcaGroupScorerFactory factory, DetectOptions options)
@@ -66,7 +68,7 @@ internal sealed class GroupDetection
         var scorer = factory.Restore(blob.Slice(at + 4, length));
         var windows = new WindowTracker(options.Threshold, options.MergeGap, members.Length);
         windows.Read(blob[(at + 4 + length)..]);
-        return new GroupDetection(cursor.GroupKey, members, scorer, windows, cursor.WatermarkMs, cursor.PointsSeen);
+        return new GroupDetection(cursor.GroupKey, members, scorer, windows, cursor.WatermarkMs, cursor.PointsSeen, factory.Options.DeviationFamily);
     }
 
     /// <summary>Scores aligned rows (row-major, rows × members, NaN where a member has no point) that follow the watermark.</summary>
@@ -78,6 +80,12 @@ internal sealed class GroupDetection
         var t2 = new double[n * p];
         var spe = new double[n * p];
         _scorer.Score(timestampsMs, matrix, scores, t2, spe);
+        for (int i = 0; i < n; i++)
+        {
+            // why: row scores are per-row tail probabilities; a window opens only on rows rare among the many rows watched, as in the series passes.
+            scores[i] = Udfs.Detection.ScoreScale.CorrectForFamily(scores[i], _family);
+        }
+
         var shares = new double[n * p];
         for (int i = 0; i < n; i++)
         {

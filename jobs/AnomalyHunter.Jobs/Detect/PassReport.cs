@@ -5,6 +5,9 @@ namespace AnomalyHunter.Jobs.Detect;
 /// <summary>How a window reports its passes: which fired, and each pass's peak score.</summary>
 internal static class PassReport
 {
+    /// <summary>The pass name of missing-data windows (gaps in a regular series).</summary>
+    public const string MissingData = DetectOptions.MissingDataPass;
+
     /// <summary>The JSON object of pass name → peak score.</summary>
     public static string ContributionsJson(IReadOnlyList<string> names, ReadOnlySpan<double> peaks)
     {

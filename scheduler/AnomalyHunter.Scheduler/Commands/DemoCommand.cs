@@ -1,18 +1,9 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using AnomalyHunter.Jobs.Framework;
-using AnomalyHunter.Jobs.Ingest;
-using AnomalyHunter.Jobs.Query;
-using AnomalyHunter.Lakehouse.Catalog;
-using AnomalyHunter.Lakehouse.Ingest;
-using AnomalyHunter.Lakehouse.Storage;
 using AnomalyHunter.Scheduler.Cli;
+using AnomalyHunter.Scheduler.Demo;
 using AnomalyHunter.Scheduler.Hosting;
 using AnomalyHunter.Scheduler.Output;
-using AnomalyHunter.Synthetic.Generation;
 using AnomalyHunter.Synthetic.Options;
-using AnomalyHunter.Synthetic.Output;
 using AnomalyHunter.Synthetic.Scoring;
 using Spectre.Console;
 
@@ -42,45 +33,10 @@ internal static class DemoCommand
             throw new UsageException($"--days: {days} is outside the allowed range 8..3650.");
         }
 
-        var clock = Stopwatch.StartNew();
-        var generator = new SyntheticGenerator(SyntheticOptions.Demo with { Seed = result.GetValue(Seed), Days = days });
-        string input = Path.Combine(host.DataDir, "demo", string.Create(CultureInfo.InvariantCulture, $"seed-{generator.Options.Seed}-days-{days}"));
-        var written = await DailyCsvWriter.WriteAsync(generator, input, cancellationToken);
-        await LabelFileWriter.WriteAsync(generator, input, cancellationToken);
-        AnsiConsole.MarkupLine($"Generated {Format.Count(generator.Series.Count)} series, {Format.Count(written.Rows)} points and {generator.Labels.Count} labelled anomalies into [bold]{Markup.Escape(input)}[/]");
-
-        var ingestOptions = host.Settings.Ingest;
-        var ingest = new IngestJob(host.Lake, new IngestJobOptions
-        {
-            Duplicates = ingestOptions.Duplicates,
-            CommitRows = host.Settings.Lakehouse.CommitRows,
-            RemovedFileRetention = host.Settings.Lakehouse.RemovedFileRetention,
-        });
-        var detect = DetectCommand.CreateJob(host);
-        var dayFiles = written.Paths.Where(p => p.EndsWith(".csv", StringComparison.Ordinal) && !p.EndsWith(LabelFileWriter.CsvFileName, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal).ToList();
-        long points = 0;
-        await ProgressDisplay.RunAsync("Ingest + detect per day", async report =>
-        {
-            for (int d = 0; d < dayFiles.Count; d++)
-            {
-                string file = dayFiles[d];
-                string sha = await LakeFileStore.HashAsync(file, cancellationToken);
-                string runId = JobRunner.NewRunId(host.Time);
-                await ingest.RunAsync(
-                    [new IngestSource(file, sha, ct => SourceFileReader.ReadAsync(file, ingestOptions, host.Time, ct))],
-                    new FolderQuarantineSink(host.QuarantineDir, runId), null, cancellationToken, runId);
-                points += (await detect.RunAsync(null, cancellationToken)).Points;
-                report(d + 1, dayFiles.Count, Path.GetFileNameWithoutExtension(file));
-            }
-
-            return 0;
-        });
-
-        var anomalies = await AnomalyQuery.ListAsync(host.Catalog, new AnomalyFilter { Consumer = detect.Consumer }, null, cancellationToken);
-        var windows = anomalies.Select(a => new DetectedWindow(a.Series, new DateTimeOffset(a.Start), new DateTimeOffset(a.End)));
-        var rows = DetectionScorer.Score(windows, generator.Labels, new ScoringOptions { Step = generator.Options.Step });
-        Print(rows, detect.Consumer, days, points, clock.Elapsed);
+        var outcome = await ProgressDisplay.RunAsync("Ingest + detect per day", report =>
+            SyntheticReplay.RunAsync(host, result.GetValue(Seed), days, report, cancellationToken));
+        AnsiConsole.MarkupLine($"Generated {Format.Count(outcome.Series)} series, {Format.Count(outcome.GeneratedPoints)} points and {outcome.Labels.Count} labelled anomalies into [bold]{Markup.Escape(host.DataDir)}[/]");
+        Print(outcome.Rows, outcome.Consumer, days, outcome.PointsScored, outcome.Elapsed);
         return ExitCodes.Success;
     }
 

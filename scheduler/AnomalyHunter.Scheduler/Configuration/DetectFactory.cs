@@ -19,6 +19,7 @@ internal static class DetectFactory
     {
         Threshold = s.Threshold,
         MergeGap = s.MergeGap,
+        GapMinMissing = s.GapMinMissing,
         Parallelism = s.Parallelism,
     };
 
@@ -58,7 +59,17 @@ internal static class DetectFactory
             throw new OptionsValidationException("Detect:AlertPasses", $"'{a}' is not one of the configured passes ({s.Passes}).");
         }
 
-        return new CombinedScorerFactory(passes, alerting);
+        if (!(s.AgreementMargin >= 0.0))
+        {
+            throw new OptionsValidationException("Detect:AgreementMargin", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.AgreementMargin} is outside the allowed range 0..infinity."));
+        }
+
+        if (!(s.DeviationFamily is >= 1.0 and <= 1e9))
+        {
+            throw new OptionsValidationException("Detect:DeviationFamily", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.DeviationFamily} is outside the allowed range 1..1e9."));
+        }
+
+        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily);
     }
 
     /// <summary>The multivariate group pass, or null when <c>Detect:GroupBy</c> is empty.</summary>

@@ -29,6 +29,13 @@ public static class ScoreScale
         return Math.Min(Max, -10.0 * Math.Log10(p));
     }
 
+    /// <summary>Default number of points a deviation score is corrected for: 20 then marks deviations rarer than once per 100,000 normal points, in every pass.</summary>
+    public const double DefaultDeviationFamily = 1000.0;
+
+    /// <summary>Corrects a per-point score for a family of <paramref name="family"/> points (Bonferroni: the tail probability times the family); NaN gives 0.</summary>
+    public static double CorrectForFamily(double score, double family) =>
+        double.IsNaN(score) ? 0.0 : Math.Clamp(score - (10.0 * Math.Log10(family)), 0.0, Max);
+
     /// <summary>The tail probability a score stands for.</summary>
     public static double ToTailProbability(double score) => Math.Pow(10.0, -score / 10.0);
 

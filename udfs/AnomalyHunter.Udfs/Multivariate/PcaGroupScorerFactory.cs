@@ -12,6 +12,9 @@ public sealed class PcaGroupScorerFactory
 
     private readonly PcaOptions _options;
 
+    /// <summary>The settings the scorers are made with.</summary>
+    public PcaOptions Options => _options;
+
     /// <summary>Creates the factory after validating <paramref name="options"/>.</summary>
     public PcaGroupScorerFactory(PcaOptions options)
     {

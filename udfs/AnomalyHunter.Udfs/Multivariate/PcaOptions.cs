@@ -55,6 +55,9 @@ public sealed record PcaOptions
     /// <summary>Relative floor of a column's scale; 0 to 0.01.</summary>
     public double RelativeScaleFloor { get; init; } = DefaultRelativeScaleFloor;
 
+    /// <summary>Number of rows a window-opening group score is corrected for (Bonferroni; the row scores themselves are per row): the default threshold then marks rows rarer than once per 100 × this many normal rows; 1 to 1e9.</summary>
+    public double DeviationFamily { get; init; } = Detection.ScoreScale.DefaultDeviationFamily;
+
     /// <summary>The bounded history the model is fitted on: a stratified sample of at most Budget rows over the last TimeBlocks blocks.</summary>
     public StratifiedSampleOptions Sampling { get; init; } = new();
 
@@ -69,6 +72,7 @@ public sealed record PcaOptions
         Check(RelativeEigenFloor is >= 0.0 and <= 1e-3, "RelativeEigenFloor", RelativeEigenFloor, "0..0.001");
         Check(SpeTolerance is >= 0.0 and <= 0.01, "SpeTolerance", SpeTolerance, "0..0.01");
         Check(RelativeScaleFloor is >= 0.0 and <= 0.01, "RelativeScaleFloor", RelativeScaleFloor, "0..0.01");
+        Check(DeviationFamily is >= 1.0 and <= 1e9, "DeviationFamily", DeviationFamily, "1..1e9");
         Sampling.Validate();
         Check(Sampling.Budget >= MinRows, "Sampling:Budget", Sampling.Budget, "MinRows..10000000");
     }
@@ -76,7 +80,7 @@ public sealed record PcaOptions
     /// <summary>A stable text of every setting, for fingerprints.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"ev{ExplainedVariance:R}/mc{MaxComponents}/mr{MinRows}/re{RefitEvery}/w{Winsorize:R}/ef{RelativeEigenFloor:R}/st{SpeTolerance:R}/sf{RelativeScaleFloor:R}/{Sampling.Describe()}");
+        $"ev{ExplainedVariance:R}/mc{MaxComponents}/mr{MinRows}/re{RefitEvery}/w{Winsorize:R}/ef{RelativeEigenFloor:R}/st{SpeTolerance:R}/sf{RelativeScaleFloor:R}/df{DeviationFamily:R}/{Sampling.Describe()}");
 
     private static void Check(bool ok, string name, double value, string range)
     {

@@ -57,7 +57,15 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
         {
             if (_scorers[p] is IDeviationSeriesScorer twoOutputs)
             {
-                twoOutputs.Score(timestampsMs, values, ownAlert, own);
+                if (twoOutputs is IPointDeviationScorer perPoint)
+                {
+                    perPoint.ScorePerPoint(timestampsMs, values, ownAlert, own);
+                }
+                else
+                {
+                    twoOutputs.Score(timestampsMs, values, ownAlert, own);
+                }
+
                 if (_factory.Alerting[p])
                 {
                     anyAlerting = true;
@@ -78,9 +86,16 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             }
         }
 
+        double family = PassCombination.FamilyPenalty(_factory.Family);
         for (int i = 0; i < n; i++)
         {
-            deviations[i] = PassCombination.Deviation(perPass.Slice(i * k, k), _penalty);
+            var row = perPass.Slice(i * k, k);
+            deviations[i] = PassCombination.Deviation(row, _penalty, family, _factory.AgreementMargin);
+            for (int p = 0; p < k; p++)
+            {
+                // why: each pass reports, like the combination, how rare the point is among the many points watched.
+                row[p] = ScoreScale.CorrectForFamily(row[p], _factory.Family);
+            }
         }
 
         if (!anyAlerting)

@@ -1,15 +1,27 @@
 namespace AnomalyHunter.Udfs.Detection.Combined;
 
 /// <summary>
-/// Several passes as one scorer: the deviation is <see cref="PassCombination.Deviation"/> of the passes' deviations,
+/// Several passes as one scorer: the deviation is <see cref="PassCombination.Deviation"/> of the passes' per-point deviations,
 /// the alert is the strongest alert of the alerting passes (passes with an alert output; when none has one, the
 /// combined deviation). <see cref="ISeriesScorer.Score"/> writes the alert output.
 /// </summary>
 public sealed class CombinedScorerFactory : ISeriesScorerFactory
 {
-    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one).</summary>
-    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null)
+    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation"/>.</summary>
+    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0)
     {
+        if (!(family >= 1.0) || double.IsPositiveInfinity(family))
+        {
+            throw new ArgumentOutOfRangeException(nameof(family), family, "The family must be at least 1 point.");
+        }
+
+        Family = family;
+        if (!(agreementMargin >= 0.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(agreementMargin), agreementMargin, "The agreement margin must be 0 or more (infinity: no agreement needed).");
+        }
+
+        AgreementMargin = agreementMargin;
         if (passes.Count == 0)
         {
             throw new ArgumentException("At least one pass is needed.", nameof(passes));
@@ -18,8 +30,16 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
         Passes = passes;
         Alerting = [.. passes.Select(p => alerting is null || alerting.Contains(p.Name, StringComparer.Ordinal))];
         Name = string.Join('+', passes.Select(p => p.Name));
-        Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)")));
+        Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)")))
+            + (double.IsPositiveInfinity(agreementMargin) ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|agree{agreementMargin:R}"))
+            + (family == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|family{family:R}"));
     }
+
+    /// <summary>Number of points the combined deviation is corrected for (1: none).</summary>
+    public double Family { get; }
+
+    /// <summary>Score points by which one pass's deviation may exceed the next strongest pass's (infinity: no agreement needed).</summary>
+    public double AgreementMargin { get; }
 
     /// <summary>The passes, in order.</summary>
     public IReadOnlyList<ISeriesScorerFactory> Passes { get; }

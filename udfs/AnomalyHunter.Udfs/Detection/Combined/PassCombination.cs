@@ -1,27 +1,49 @@
 namespace AnomalyHunter.Udfs.Detection.Combined;
 
 /// <summary>
-/// How the scores of several passes become one score with the same meaning: each pass's deviation score is a tail
-/// probability on the <see cref="ScoreScale"/>, and the combined deviation is the Bonferroni bound of the smallest one,
-/// max(0, best − 10·log10(passes)). The combined alert is the strongest alert of the passes chosen to alert.
+/// How the per-point scores of several passes become one deviation score with one meaning. Each pass gives each point
+/// its own tail probability on the <see cref="ScoreScale"/>; with r1 ≥ r2 the two strongest, the combined deviation is
+/// max(0, min(r1 − F − P, r2 − F + M)): F = 10·log10(family) corrects for the many points watched (so the threshold
+/// marks deviations rarer than once per 100 × family points), P = 10·log10(passes) for the passes (Bonferroni), and
+/// the agreement margin M caps a pass that no other pass supports, because the passes model normal behaviour
+/// differently (a pass without seasonality is surprised by every daily peak). With M = F, the second pass must reach
+/// the threshold on its own per-point scale; with M infinite the best pass counts alone. A single pass is r1 − F.
 /// </summary>
 public static class PassCombination
 {
+    /// <summary>Default agreement margin, in score points (with the default family, a second pass must score 20 on its own per-point scale, p = 0.01).</summary>
+    public const double DefaultAgreementMargin = 30.0;
+
     /// <summary>Score points subtracted from the best pass for <paramref name="passes"/> passes.</summary>
     public static double Penalty(int passes) => passes <= 1 ? 0.0 : 10.0 * Math.Log10(passes);
 
-    /// <summary>The combined deviation of one point's pass scores (NaN counts as 0).</summary>
-    public static double Deviation(ReadOnlySpan<double> passScores, double penalty)
+    /// <summary>Score points subtracted for a family of <paramref name="family"/> points.</summary>
+    public static double FamilyPenalty(double family) => 10.0 * Math.Log10(family);
+
+    /// <summary>The combined deviation of one point's per-point pass scores (NaN counts as 0).</summary>
+    public static double Deviation(ReadOnlySpan<double> passScores, double penalty, double familyPenalty = 0.0, double agreementMargin = double.PositiveInfinity)
     {
         double best = 0.0;
+        double second = 0.0;
         foreach (double s in passScores)
         {
             if (s > best)
             {
+                second = best;
                 best = s;
+            }
+            else if (s > second)
+            {
+                second = s;
             }
         }
 
-        return Math.Max(0.0, best - penalty);
+        double combined = best - familyPenalty - penalty;
+        if (passScores.Length > 1)
+        {
+            combined = Math.Min(combined, second - familyPenalty + agreementMargin);
+        }
+
+        return Math.Clamp(combined, 0.0, ScoreScale.Max);
     }
 }

@@ -44,36 +44,41 @@ internal sealed class DeviationTracker
         return lo;
     }
 
-    /// <summary>The deviation score of <paramref name="x"/> against the baseline before it, then the baseline's update.</summary>
-    public double Step(double x)
+    /// <summary>The deviation score of <paramref name="x"/> against the baseline before it (corrected for the family), then the baseline's update.</summary>
+    public double Step(double x) => Step(x, out _);
+
+    /// <summary>Like <see cref="Step(double)"/>, and also gives the point's own score, not corrected for the family.</summary>
+    public double Step(double x, out double perPoint)
     {
         double score = 0.0;
         double z = 0.0;
+        perPoint = 0.0;
         if (_n >= _o.DeviationMinHistory)
         {
             double residual = Math.Abs(x - _location);
             double sigma = MeanAbsToSigma * _meanAbs;
             z = sigma > 0.0 ? residual / sigma : (residual == 0.0 ? 0.0 : double.PositiveInfinity);
-            score = ScoreOf(z);
+            score = ScoreOf(z, _log10Family, _zeroBelow);
+            perPoint = ScoreOf(z, 0.0, 0.0);
         }
 
         Update(x, z);
         return score;
     }
 
-    private double ScoreOf(double z)
+    private static double ScoreOf(double z, double log10Family, double zeroBelow)
     {
         if (double.IsPositiveInfinity(z))
         {
             return ScoreScale.Max;
         }
 
-        if (z < _zeroBelow)
+        if (z < zeroBelow)
         {
             return 0.0;
         }
 
-        double decades = NormalDistribution.TwoSidedSurprise(z) - _log10Family;
+        double decades = NormalDistribution.TwoSidedSurprise(z) - log10Family;
         return Math.Clamp(10.0 * decades, 0.0, ScoreScale.Max);
     }
 

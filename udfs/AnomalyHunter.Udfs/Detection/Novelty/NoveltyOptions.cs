@@ -54,7 +54,7 @@ public sealed record NoveltyOptions
     public const double DefaultDeviationAbsorb = 0.25;
 
     /// <summary>Default number of points a deviation score is corrected for.</summary>
-    public const double DefaultDeviationFamily = 1000.0;
+    public const double DefaultDeviationFamily = ScoreScale.DefaultDeviationFamily;
 
     /// <summary>Default number of contexts remembered (a power of two).</summary>
     public const int DefaultMemory = 2_048;

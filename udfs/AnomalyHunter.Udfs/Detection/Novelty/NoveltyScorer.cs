@@ -16,7 +16,7 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// <see cref="NoveltyOptions.Warmup"/> points only learn. The deviation output comes from <see cref="DeviationTracker"/>.
 /// NaN and infinite values score 0 on both outputs and change nothing.
 /// </remarks>
-internal sealed class NoveltyScorer : IDeviationSeriesScorer
+internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationScorer
 {
     private const int StateVersion = 1;
 
@@ -47,6 +47,12 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
         => Score(timestampsMs, values, scores, Span<double>.Empty);
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> alerts, Span<double> deviations)
+        => Score(timestampsMs, values, alerts, deviations, perPoint: false);
+
+    public void ScorePerPoint(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> alerts, Span<double> deviations)
+        => Score(timestampsMs, values, alerts, deviations, perPoint: true);
+
+    private void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> alerts, Span<double> deviations, bool perPoint)
     {
         if (values.Length != alerts.Length || timestampsMs.Length != values.Length)
         {
@@ -64,10 +70,11 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer
             double x = values[i];
             bool finite = double.IsFinite(x);
             alerts[i] = finite ? Step(x) : 0.0;
-            double deviation = finite ? _deviation.Step(x) : 0.0;
+            double own = 0.0;
+            double deviation = finite ? _deviation.Step(x, out own) : 0.0;
             if (withDeviations)
             {
-                deviations[i] = deviation;
+                deviations[i] = perPoint ? own : deviation;
             }
         }
     }
