@@ -43,7 +43,7 @@ internal static class DemoCommand
     private static void Print(IReadOnlyList<KindScore> rows, string detector, int days, long points, TimeSpan elapsed)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Detection against the labels, per anomaly kind")
-            .AddColumn("kind")
+            .AddColumn(new TableColumn("kind").NoWrap())
             .AddColumn(new TableColumn("labelled").RightAligned())
             .AddColumn(new TableColumn("found").RightAligned())
             .AddColumn(new TableColumn("recall").RightAligned())
