@@ -7,5 +7,5 @@ namespace AnomalyHunter.Synthetic.Scoring;
 /// <param name="Recall">Found ÷ labelled; null when nothing is labelled.</param>
 /// <param name="Windows">Windows attributed to this row.</param>
 /// <param name="Correct">Of those, windows that overlap a label of their series.</param>
-/// <param name="Precision">Correct ÷ windows; null when there are no windows.</param>
+/// <param name="Precision">Of the windows the detector itself put in this row (its own kind, or no kind and no label: the unlabelled row), the share that overlap a label; null when there are none. For the totals row: correct ÷ windows.</param>
 public sealed record KindScore(string Kind, int Labelled, int Found, double? Recall, int Windows, int Correct, double? Precision);

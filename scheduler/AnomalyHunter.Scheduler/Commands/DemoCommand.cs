@@ -63,6 +63,7 @@ internal static class DemoCommand
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]A kind's precision counts the windows the detector itself gave that kind (missing data); the [bold]all[/] row counts every window.[/]");
         AnsiConsole.MarkupLine($"detector {Markup.Escape(detector)}; {days} daily batches, {Format.Count(points)} points scored in {Format.Number(elapsed.TotalSeconds, 1)} s");
         AnsiConsole.MarkupLine("Next: [bold]anomaly-hunter anomalies --limit 20[/], [bold]anomaly-hunter partitions[/], [bold]anomaly-hunter query \"SELECT ...\"[/]");
     }
