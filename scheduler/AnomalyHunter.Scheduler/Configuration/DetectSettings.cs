@@ -36,6 +36,9 @@ internal sealed class DetectSettings
     /// <summary>Passes whose onsets raise alerts (the backtest's scores), comma-separated; the others describe extent and kind.</summary>
     public string AlertPasses { get; set; } = "novelty";
 
+    /// <summary>Passes whose deviations form the combined deviation and so the windows, comma-separated (empty: every configured pass).</summary>
+    public string DeviationPasses { get; set; } = string.Empty;
+
     /// <summary>Label whose value groups series for the multivariate PCA pass (e.g. host); empty (the default) turns the pass off.</summary>
     /// <remarks>Off by default: on the synthetic demo its row scores, which assume Gaussian, non-seasonal members, opened hundreds of windows and found no incident the series passes missed.</remarks>
     public string GroupBy { get; set; } = string.Empty;

@@ -9,6 +9,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     private readonly CombinedScorerFactory _factory;
     private readonly ISeriesScorer[] _scorers;
     private readonly double _penalty;
+    private readonly int _deviatingCount;
     private double[] _alert = [];
     private double[] _deviation = [];
     private double[] _perPass = [];
@@ -19,7 +20,8 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     {
         _factory = factory;
         _scorers = scorers;
-        _penalty = PassCombination.Penalty(scorers.Length);
+        _penalty = PassCombination.Penalty(factory.Deviating.Count(d => d));
+        _deviatingCount = factory.Deviating.Count(d => d);
         PassNames = [.. factory.Passes.Select(p => p.Name)];
     }
 
@@ -55,6 +57,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
         var ownAlert = _ownAlert.AsSpan(0, n);
         for (int p = 0; p < k; p++)
         {
+            bool deviating = _factory.Deviating[p];
             if (_scorers[p] is IDeviationSeriesScorer twoOutputs)
             {
                 if (twoOutputs is IPointDeviationScorer perPoint)
@@ -82,15 +85,25 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
 
             for (int i = 0; i < n; i++)
             {
-                perPass[(i * k) + p] = own[i];
+                // why: a pass that only alerts does not shape the windows, so it is not reported as one of their passes.
+                perPass[(i * k) + p] = deviating ? own[i] : 0.0;
             }
         }
 
         double family = PassCombination.FamilyPenalty(_factory.Family);
+        Span<double> counted = stackalloc double[_deviatingCount];
         for (int i = 0; i < n; i++)
         {
             var row = perPass.Slice(i * k, k);
-            deviations[i] = PassCombination.Deviation(row, _penalty, family, _factory.AgreementMargin);
+            for (int p = 0, c = 0; p < k; p++)
+            {
+                if (_factory.Deviating[p])
+                {
+                    counted[c++] = row[p];
+                }
+            }
+
+            deviations[i] = PassCombination.Deviation(counted, _penalty, family, _factory.AgreementMargin);
             for (int p = 0; p < k; p++)
             {
                 // why: each pass reports, like the combination, how rare the point is among the many points watched.

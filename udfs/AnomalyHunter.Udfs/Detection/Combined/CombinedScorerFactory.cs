@@ -7,8 +7,8 @@ namespace AnomalyHunter.Udfs.Detection.Combined;
 /// </summary>
 public sealed class CombinedScorerFactory : ISeriesScorerFactory
 {
-    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation"/>.</summary>
-    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0)
+    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation"/>.</summary>
+    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null)
     {
         if (!(family >= 1.0) || double.IsPositiveInfinity(family))
         {
@@ -29,8 +29,14 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
         Passes = passes;
         Alerting = [.. passes.Select(p => alerting is null || alerting.Contains(p.Name, StringComparer.Ordinal))];
+        Deviating = [.. passes.Select(p => deviating is null || deviating.Contains(p.Name, StringComparer.Ordinal))];
+        if (!Deviating.Contains(true))
+        {
+            throw new ArgumentException("At least one pass must form the deviation.", nameof(deviating));
+        }
+
         Name = string.Join('+', passes.Select(p => p.Name));
-        Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)")))
+        Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)") + (Deviating[i] ? string.Empty : "(alert-only)")))
             + (double.IsPositiveInfinity(agreementMargin) ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|agree{agreementMargin:R}"))
             + (family == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|family{family:R}"));
     }
@@ -46,6 +52,9 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
     /// <summary>Per pass: whether its alert output counts.</summary>
     public IReadOnlyList<bool> Alerting { get; }
+
+    /// <summary>Per pass: whether its deviation forms the combined deviation (and the windows).</summary>
+    public IReadOnlyList<bool> Deviating { get; }
 
     /// <inheritdoc />
     public string Name { get; }
