@@ -85,7 +85,7 @@ public sealed class NoveltyScorerTests
             return buffer.WrittenCount;
         }
 
-        int bound = 256 + (8 * options.MaxOrder) + (16 * options.RangeBlocks) + (8 * options.ValueWindow) + (20 * options.Memory);
+        int bound = 256 + (8 * options.MaxOrder) + (16 * options.RangeBlocks) + (8 * options.ValueWindow) + (20 * options.Memory) + (16 * options.SeasonBins * (options.SeasonDays + 1));
         Assert.True(StateSize(10_000) <= bound);
         Assert.True(StateSize(60_000) <= bound);
     }
