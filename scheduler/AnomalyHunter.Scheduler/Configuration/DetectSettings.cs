@@ -24,6 +24,9 @@ internal sealed class DetectSettings
     /// <summary>Score points by which the strongest pass's per-point score may exceed the next strongest pass's before the family correction: a deviation only one pass sees does not open a window (0 or more; a very large value turns agreement off).</summary>
     public double AgreementMargin { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultAgreementMargin;
 
+    /// <summary>Points (the current one and those before it) on which a second pass may agree with the strongest pass (1: the same point only; 1 to 1000).</summary>
+    public int AgreementSpan { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultAgreementSpan;
+
     /// <summary>Consecutive absent points of a regular series that make a missing-data window (0 turns the check off).</summary>
     public int GapMinMissing { get; set; } = Jobs.Detect.DetectOptions.DefaultGapMinMissing;
 
