@@ -59,6 +59,17 @@ internal static class DetectFactory
             throw new OptionsValidationException("Detect:AlertPasses", $"'{a}' is not one of the configured passes ({s.Passes}).");
         }
 
+        string[] deviating = Split(s.DeviationPasses);
+        foreach (string d in deviating.Where(d => !names.Contains(d, StringComparer.Ordinal)))
+        {
+            throw new OptionsValidationException("Detect:DeviationPasses", $"'{d}' is not one of the configured passes ({s.Passes}).");
+        }
+
+        if (s.AgreementSpan is < 1 or > 1000)
+        {
+            throw new OptionsValidationException("Detect:AgreementSpan", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.AgreementSpan} is outside the allowed range 1..1000."));
+        }
+
         if (!(s.AgreementMargin >= 0.0))
         {
             throw new OptionsValidationException("Detect:AgreementMargin", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.AgreementMargin} is outside the allowed range 0..infinity."));
@@ -69,7 +80,7 @@ internal static class DetectFactory
             throw new OptionsValidationException("Detect:DeviationFamily", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.DeviationFamily} is outside the allowed range 1..1e9."));
         }
 
-        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily);
+        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily, deviating.Length == 0 ? null : deviating, s.AgreementSpan);
     }
 
     /// <summary>The multivariate group pass, or null when <c>Detect:GroupBy</c> is empty.</summary>

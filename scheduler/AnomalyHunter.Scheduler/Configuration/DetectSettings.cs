@@ -24,6 +24,9 @@ internal sealed class DetectSettings
     /// <summary>Score points by which the strongest pass's per-point score may exceed the next strongest pass's before the family correction: a deviation only one pass sees does not open a window (0 or more; a very large value turns agreement off).</summary>
     public double AgreementMargin { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultAgreementMargin;
 
+    /// <summary>Points (the current one and those before it) on which a second pass may agree with the strongest pass (1: the same point only; 1 to 1000).</summary>
+    public int AgreementSpan { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultAgreementSpan;
+
     /// <summary>Consecutive absent points of a regular series that make a missing-data window (0 turns the check off).</summary>
     public int GapMinMissing { get; set; } = Jobs.Detect.DetectOptions.DefaultGapMinMissing;
 
@@ -35,6 +38,9 @@ internal sealed class DetectSettings
 
     /// <summary>Passes whose onsets raise alerts (the backtest's scores), comma-separated; the others describe extent and kind.</summary>
     public string AlertPasses { get; set; } = "novelty";
+
+    /// <summary>Passes whose deviations form the combined deviation and so the windows, comma-separated (empty: every configured pass).</summary>
+    public string DeviationPasses { get; set; } = string.Empty;
 
     /// <summary>Label whose value groups series for the multivariate PCA pass (e.g. host); empty (the default) turns the pass off.</summary>
     /// <remarks>Off by default: on the synthetic demo its row scores, which assume Gaussian, non-seasonal members, opened hundreds of windows and found no incident the series passes missed.</remarks>

@@ -39,6 +39,26 @@ public sealed class PassCombinationTests
     }
 
     [Fact]
+    public void A_second_pass_may_agree_on_a_nearby_point_but_not_on_nothing()
+    {
+        // why: the forecast sees a level shift at its onset, the median-based features a few points later.
+        double[] now = [80.0, 5.0, 0.0];
+        double nearby = PassCombination.Deviation(now, [80.0, 25.0, 0.0], Penalty, Family, PassCombination.DefaultAgreementMargin);
+        double unsupported = PassCombination.Deviation(now, now, Penalty, Family, PassCombination.DefaultAgreementMargin);
+        Assert.True(nearby >= ScoreScale.DefaultThreshold);
+        Assert.Equal(Combine(now), unsupported, 9);
+        Assert.True(unsupported < ScoreScale.DefaultThreshold);
+    }
+
+    [Fact]
+    public void Agreement_never_lets_the_strongest_pass_agree_with_itself()
+    {
+        // why: a pass that was high a moment ago and is high now is one pass, not two.
+        double alone = PassCombination.Deviation([80.0, 0.0, 0.0], [95.0, 0.0, 0.0], Penalty, Family, PassCombination.DefaultAgreementMargin);
+        Assert.True(alone < ScoreScale.DefaultThreshold);
+    }
+
+    [Fact]
     public void Raising_any_pass_score_never_lowers_the_combined_deviation()
     {
         var rng = new Random(11);

@@ -31,6 +31,33 @@ public sealed class NoveltyScorerTests
     }
 
     [Fact]
+    public void A_daily_peak_deviates_only_until_earlier_days_show_it_while_a_peak_at_a_new_time_still_deviates()
+    {
+        const int PerDay = 288;
+        double[] values = Noise(3, 10 * PerDay);
+        for (int day = 0; day < 10; day++)
+        {
+            for (int i = 0; i < 24; i++)
+            {
+                values[(day * PerDay) + 120 + i] += 10.0;
+            }
+        }
+
+        for (int i = 0; i < 24; i++)
+        {
+            values[(9 * PerDay) + 200 + i] += 10.0;
+        }
+
+        long[] ts = NoveltyTestData.Timestamps(values.Length);
+        (_, double[] seasonal) = NoveltyTestData.Backfill(new NoveltyOptions(), ts, values);
+        (_, double[] plain) = NoveltyTestData.Backfill(new NoveltyOptions { SeasonalDeviation = false }, ts, values);
+        int[] usualPeaks = [.. Enumerable.Range(5, 4).SelectMany(day => Enumerable.Range((day * PerDay) + 120, 24))];
+        Assert.Contains(usualPeaks, i => plain[i] >= ScoreScale.DefaultThreshold);
+        Assert.All(usualPeaks, i => Assert.True(seasonal[i] < ScoreScale.DefaultThreshold, $"row {i} deviates {seasonal[i]}"));
+        Assert.True(seasonal[(9 * PerDay) + 200] >= ScoreScale.DefaultThreshold);
+    }
+
+    [Fact]
     public void A_repeated_incident_deviates_again_but_alerts_only_the_first_time()
     {
         double[] values = Noise(2, 3000);
@@ -85,7 +112,7 @@ public sealed class NoveltyScorerTests
             return buffer.WrittenCount;
         }
 
-        int bound = 256 + (8 * options.MaxOrder) + (16 * options.RangeBlocks) + (8 * options.ValueWindow) + (20 * options.Memory);
+        int bound = 256 + (8 * options.MaxOrder) + (16 * options.RangeBlocks) + (8 * options.ValueWindow) + (20 * options.Memory) + (16 * options.SeasonBins * (options.SeasonDays + 1));
         Assert.True(StateSize(10_000) <= bound);
         Assert.True(StateSize(60_000) <= bound);
     }

@@ -9,6 +9,11 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     private readonly CombinedScorerFactory _factory;
     private readonly ISeriesScorer[] _scorers;
     private readonly double _penalty;
+    private readonly int _deviatingCount;
+
+    // why: each deviating pass's scores on the last AgreementSpan − 1 points, ring-ordered (point-major), for agreement across nearby points.
+    private readonly double[] _recent;
+    private int _recentHead;
     private double[] _alert = [];
     private double[] _deviation = [];
     private double[] _perPass = [];
@@ -19,8 +24,10 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     {
         _factory = factory;
         _scorers = scorers;
-        _penalty = PassCombination.Penalty(scorers.Length);
+        _penalty = PassCombination.Penalty(factory.Deviating.Count(d => d));
+        _deviatingCount = factory.Deviating.Count(d => d);
         PassNames = [.. factory.Passes.Select(p => p.Name)];
+        _recent = new double[(factory.AgreementSpan - 1) * _deviatingCount];
     }
 
     public IReadOnlyList<string> PassNames { get; }
@@ -55,6 +62,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
         var ownAlert = _ownAlert.AsSpan(0, n);
         for (int p = 0; p < k; p++)
         {
+            bool deviating = _factory.Deviating[p];
             if (_scorers[p] is IDeviationSeriesScorer twoOutputs)
             {
                 if (twoOutputs is IPointDeviationScorer perPoint)
@@ -82,15 +90,43 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
 
             for (int i = 0; i < n; i++)
             {
-                perPass[(i * k) + p] = own[i];
+                // why: a pass that only alerts does not shape the windows, so it is not reported as one of their passes.
+                perPass[(i * k) + p] = deviating ? own[i] : 0.0;
             }
         }
 
         double family = PassCombination.FamilyPenalty(_factory.Family);
+        Span<double> counted = stackalloc double[_deviatingCount];
+        Span<double> recent = stackalloc double[_deviatingCount];
+        int d = _deviatingCount;
+        int slots = _factory.AgreementSpan - 1;
         for (int i = 0; i < n; i++)
         {
             var row = perPass.Slice(i * k, k);
-            deviations[i] = PassCombination.Deviation(row, _penalty, family, _factory.AgreementMargin);
+            for (int p = 0, c = 0; p < k; p++)
+            {
+                if (_factory.Deviating[p])
+                {
+                    counted[c++] = row[p];
+                }
+            }
+
+            counted.CopyTo(recent);
+            for (int slot = 0; slot < slots; slot++)
+            {
+                for (int c = 0; c < d; c++)
+                {
+                    recent[c] = Math.Max(recent[c], _recent[(slot * d) + c]);
+                }
+            }
+
+            deviations[i] = PassCombination.Deviation(counted, recent, _penalty, family, _factory.AgreementMargin);
+            if (slots > 0)
+            {
+                counted.CopyTo(_recent.AsSpan(_recentHead * d, d));
+                _recentHead = _recentHead + 1 == slots ? 0 : _recentHead + 1;
+            }
+
             for (int p = 0; p < k; p++)
             {
                 // why: each pass reports, like the combination, how rare the point is among the many points watched.
@@ -115,6 +151,31 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             writer.Advance(4);
             writer.Write(part.WrittenSpan);
         }
+
+        BinaryPrimitives.WriteInt32LittleEndian(writer.GetSpan(4), _recentHead);
+        writer.Advance(4);
+        foreach (double v in _recent)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(writer.GetSpan(8), v);
+            writer.Advance(8);
+        }
+    }
+
+    /// <summary>Reads the recent pass scores written after the passes' states; false when they do not match the configuration.</summary>
+    internal bool TryReadRecent(ReadOnlySpan<byte> state)
+    {
+        if (state.Length != 4 + (8 * _recent.Length))
+        {
+            return false;
+        }
+
+        _recentHead = BinaryPrimitives.ReadInt32LittleEndian(state);
+        for (int j = 0; j < _recent.Length; j++)
+        {
+            _recent[j] = BinaryPrimitives.ReadDoubleLittleEndian(state[(4 + (8 * j))..]);
+        }
+
+        return _recent.Length == 0 ? _recentHead == 0 : (uint)_recentHead < (uint)(_recent.Length / _deviatingCount);
     }
 
     private void EnsureCapacity(int n)

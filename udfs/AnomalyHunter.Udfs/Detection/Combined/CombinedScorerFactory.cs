@@ -1,15 +1,21 @@
 namespace AnomalyHunter.Udfs.Detection.Combined;
 
 /// <summary>
-/// Several passes as one scorer: the deviation is <see cref="PassCombination.Deviation"/> of the passes' per-point deviations,
+/// Several passes as one scorer: the deviation is <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/> of the passes' per-point deviations,
 /// the alert is the strongest alert of the alerting passes (passes with an alert output; when none has one, the
 /// combined deviation). <see cref="ISeriesScorer.Score"/> writes the alert output.
 /// </summary>
 public sealed class CombinedScorerFactory : ISeriesScorerFactory
 {
-    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation"/>.</summary>
-    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0)
+    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass), <paramref name="agreementSpan"/> the points over which another pass may agree (see <see cref="PassCombination.Deviation(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double)"/>); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/>.</summary>
+    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null, int agreementSpan = 1)
     {
+        if (agreementSpan is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(agreementSpan), agreementSpan, "The agreement span must be 1 to 1000 points.");
+        }
+
+        AgreementSpan = agreementSpan;
         if (!(family >= 1.0) || double.IsPositiveInfinity(family))
         {
             throw new ArgumentOutOfRangeException(nameof(family), family, "The family must be at least 1 point.");
@@ -29,9 +35,16 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
         Passes = passes;
         Alerting = [.. passes.Select(p => alerting is null || alerting.Contains(p.Name, StringComparer.Ordinal))];
+        Deviating = [.. passes.Select(p => deviating is null || deviating.Contains(p.Name, StringComparer.Ordinal))];
+        if (!Deviating.Contains(true))
+        {
+            throw new ArgumentException("At least one pass must form the deviation.", nameof(deviating));
+        }
+
         Name = string.Join('+', passes.Select(p => p.Name));
-        Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)")))
+        Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)") + (Deviating[i] ? string.Empty : "(alert-only)")))
             + (double.IsPositiveInfinity(agreementMargin) ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|agree{agreementMargin:R}"))
+            + (agreementSpan == 1 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|span{agreementSpan}"))
             + (family == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|family{family:R}"));
     }
 
@@ -46,6 +59,12 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
     /// <summary>Per pass: whether its alert output counts.</summary>
     public IReadOnlyList<bool> Alerting { get; }
+
+    /// <summary>Points (the current one and those before it) over which a second pass may agree with the strongest.</summary>
+    public int AgreementSpan { get; }
+
+    /// <summary>Per pass: whether its deviation forms the combined deviation (and the windows).</summary>
+    public IReadOnlyList<bool> Deviating { get; }
 
     /// <inheritdoc />
     public string Name { get; }
@@ -68,11 +87,12 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
             at += 4 + length;
         }
 
-        if (at != state.Length)
+        var restored = new CombinedScorer(this, scorers);
+        if (!restored.TryReadRecent(state[at..]))
         {
             throw new InvalidDataException("The saved combined state does not match the configured passes.");
         }
 
-        return new CombinedScorer(this, scorers);
+        return restored;
     }
 }

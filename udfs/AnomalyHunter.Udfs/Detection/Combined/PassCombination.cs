@@ -14,6 +14,9 @@ public static class PassCombination
     /// <summary>Default agreement margin, in score points (with the default family, a second pass must score 20 on its own per-point scale, p = 0.01).</summary>
     public const double DefaultAgreementMargin = 30.0;
 
+    /// <summary>Default agreement span, in points: another pass may agree on the current point or the five before it (half an hour of 5-minute data).</summary>
+    public const int DefaultAgreementSpan = 6;
+
     /// <summary>Score points subtracted from the best pass for <paramref name="passes"/> passes.</summary>
     public static double Penalty(int passes) => passes <= 1 ? 0.0 : 10.0 * Math.Log10(passes);
 
@@ -40,6 +43,43 @@ public static class PassCombination
 
         double combined = best - familyPenalty - penalty;
         if (passScores.Length > 1)
+        {
+            combined = Math.Min(combined, second - familyPenalty + agreementMargin);
+        }
+
+        return Math.Clamp(combined, 0.0, ScoreScale.Max);
+    }
+
+    /// <summary>
+    /// Like <see cref="Deviation(ReadOnlySpan{double}, double, double, double)"/>, but the agreeing pass may have seen
+    /// the deviation on any of the last few points: <paramref name="recent"/> holds each pass's highest score over them
+    /// (the current point included), because passes see one incident at different moments (a forecast error at the
+    /// onset, a shift of the median a few points later). The strongest pass is taken at the current point.
+    /// </summary>
+    public static double Deviation(ReadOnlySpan<double> current, ReadOnlySpan<double> recent, double penalty, double familyPenalty, double agreementMargin)
+    {
+        int bestAt = -1;
+        double best = 0.0;
+        for (int p = 0; p < current.Length; p++)
+        {
+            if (current[p] > best)
+            {
+                best = current[p];
+                bestAt = p;
+            }
+        }
+
+        double second = 0.0;
+        for (int p = 0; p < recent.Length; p++)
+        {
+            if (p != bestAt && recent[p] > second)
+            {
+                second = recent[p];
+            }
+        }
+
+        double combined = best - familyPenalty - penalty;
+        if (current.Length > 1)
         {
             combined = Math.Min(combined, second - familyPenalty + agreementMargin);
         }

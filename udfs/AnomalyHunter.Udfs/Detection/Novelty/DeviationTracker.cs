@@ -44,6 +44,9 @@ internal sealed class DeviationTracker
         return lo;
     }
 
+    /// <summary>Whether the baseline has enough history to score.</summary>
+    public bool Ready => _n >= _o.DeviationMinHistory;
+
     /// <summary>The deviation score of <paramref name="x"/> against the baseline before it (corrected for the family), then the baseline's update.</summary>
     public double Step(double x) => Step(x, out _);
 

@@ -95,6 +95,15 @@ public sealed record NoveltyOptions
     /// <summary>Number of points a deviation score is corrected for (Bonferroni): the default threshold then marks deviations rarer than once per 100 × this many normal points; 1 to 1e9.</summary>
     public double DeviationFamily { get; init; } = DefaultDeviationFamily;
 
+    /// <summary>Whether the deviation also needs the point to deviate from the same time of day on earlier days (so a daily peak is not a deviation).</summary>
+    public bool SeasonalDeviation { get; init; } = true;
+
+    /// <summary>Time-of-day bins of the seasonal deviation's profile; 1 to 86400.</summary>
+    public int SeasonBins { get; init; } = Statistical.StatisticalOptions.DefaultSeasonBins;
+
+    /// <summary>Earlier days the seasonal deviation compares with (their median); 1 to 14.</summary>
+    public int SeasonDays { get; init; } = Statistical.StatisticalOptions.DefaultSeasonDays;
+
     /// <summary>Quantisation levels over the running range; 2 to 1024.</summary>
     public int Levels { get; init; } = DefaultLevels;
 
@@ -133,6 +142,8 @@ public sealed record NoveltyOptions
         Check(DeviationClip is >= 1.0 and <= 100.0, "DeviationClip", DeviationClip, "1..100");
         Check(DeviationAbsorb is >= 0.0 and <= 1.0, "DeviationAbsorb", DeviationAbsorb, "0..1");
         Check(DeviationFamily is >= 1.0 and <= 1e9, "DeviationFamily", DeviationFamily, "1..1e9");
+        Check(SeasonBins is >= 1 and <= 86_400, "SeasonBins", SeasonBins, "1..86400");
+        Check(SeasonDays is >= 1 and <= 14, "SeasonDays", SeasonDays, "1..14");
         Check(Memory is >= 64 and <= 1 << 20 && (Memory & (Memory - 1)) == 0, "Memory", Memory, "a power of two in 64..1048576");
     }
 

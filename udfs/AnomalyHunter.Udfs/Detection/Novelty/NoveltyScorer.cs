@@ -13,12 +13,15 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// is an alert: it scores from <see cref="ScoreScale.DefaultThreshold"/> (at the alert novelty) to 100 (novelty 1),
 /// lower novelty scores proportionally below the threshold; the next <see cref="NoveltyOptions.Rest"/> points score 0
 /// while the scorer goes on learning, so an incident alerts once, at its onset. The first
-/// <see cref="NoveltyOptions.Warmup"/> points only learn. The deviation output comes from <see cref="DeviationTracker"/>.
+/// <see cref="NoveltyOptions.Warmup"/> points only learn. The deviation output comes from <see cref="DeviationTracker"/>;
+/// with <see cref="NoveltyOptions.SeasonalDeviation"/>, a second tracker follows the residual against the median of the
+/// same time of day on earlier days, and once it can score, a point's deviation is the smaller of the two, so a point
+/// deviates only if it is unusual both for the recent level and for its time of day.
 /// NaN and infinite values score 0 on both outputs and change nothing.
 /// </remarks>
 internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationScorer
 {
-    private const int StateVersion = 1;
+    private const int StateVersion = 2;
 
     // why: keeps the highest novelty short of an alert visibly below the threshold (19 rather than 19.99).
     private const double BelowAlertShare = 0.95;
@@ -29,6 +32,8 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
     private readonly RangeMemory _range;
     private readonly ValueGrid _grid;
     private readonly DeviationTracker _deviation;
+    private readonly DeviationTracker _seasonalDeviation;
+    private readonly Statistical.SeasonalProfile _season;
     private long _count;
     private long _restUntil;
     private int _head;
@@ -41,6 +46,8 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
         _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.ValueReach, o.GridHeadroom, o.GridRelayBelow);
         _deviation = new DeviationTracker(o);
+        _seasonalDeviation = new DeviationTracker(o);
+        _season = new Statistical.SeasonalProfile(o.SeasonBins, o.SeasonDays);
     }
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
@@ -71,12 +78,40 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
             bool finite = double.IsFinite(x);
             alerts[i] = finite ? Step(x) : 0.0;
             double own = 0.0;
-            double deviation = finite ? _deviation.Step(x, out own) : 0.0;
+            double deviation = finite ? Deviation(timestampsMs[i], x, out own) : 0.0;
             if (withDeviations)
             {
                 deviations[i] = perPoint ? own : deviation;
             }
         }
+    }
+
+    /// <summary>The deviation of a finite point (corrected for the family) and its per-point score; see the remarks.</summary>
+    private double Deviation(long timestampMs, double x, out double perPoint)
+    {
+        double deviation = _deviation.Step(x, out perPoint);
+        if (!_o.SeasonalDeviation)
+        {
+            return deviation;
+        }
+
+        (long day, int bin) = _season.Slot(timestampMs);
+        double predicted = _season.Predict(day, bin);
+        _season.Update(day, bin, x);
+        if (double.IsNaN(predicted))
+        {
+            return deviation;
+        }
+
+        bool ready = _seasonalDeviation.Ready;
+        double seasonal = _seasonalDeviation.Step(x - predicted, out double seasonalPerPoint);
+        if (!ready)
+        {
+            return deviation;
+        }
+
+        perPoint = Math.Min(perPoint, seasonalPerPoint);
+        return Math.Min(deviation, seasonal);
     }
 
     private double Step(double x)
@@ -159,6 +194,8 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         _grid.Write(ref w);
         _contexts.Write(ref w);
         _deviation.Write(ref w);
+        _seasonalDeviation.Write(ref w);
+        _season.Write(ref w);
     }
 
     public static NoveltyScorer Restore(NoveltyOptions o, ReadOnlySpan<byte> state)
@@ -194,6 +231,8 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         s._grid.Read(ref r);
         s._contexts.Read(ref r);
         s._deviation.Read(ref r);
+        s._seasonalDeviation.Read(ref r);
+        s._season.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved novelty state has trailing bytes.");

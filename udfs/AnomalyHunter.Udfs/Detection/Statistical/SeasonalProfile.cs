@@ -118,4 +118,22 @@ internal sealed class SeasonalProfile
             _dayOf[i] = r.ReadInt64();
         }
     }
+
+    public void Write(ref Novelty.NoveltyStateWriter w)
+    {
+        w.Write(_values.Length);
+        w.Write(_values);
+        w.Write(_dayOf);
+    }
+
+    public void Read(ref Novelty.NoveltyStateReader r)
+    {
+        if (r.ReadInt32() != _values.Length)
+        {
+            throw new InvalidDataException("The saved seasonal profile does not match the configured bins and days.");
+        }
+
+        r.Read(_values);
+        r.Read(_dayOf);
+    }
 }
