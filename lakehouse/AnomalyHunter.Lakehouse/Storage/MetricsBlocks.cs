@@ -12,6 +12,11 @@ public static class MetricsBlocks
             total += b.Count;
         }
 
+        if (TryConcatDisjoint(blocks, total) is { } concatenated)
+        {
+            return concatenated;
+        }
+
         var order = new (long Series, long Ts, int Block, int Row)[total];
         int at = 0;
         for (int b = 0; b < blocks.Count; b++)
@@ -33,6 +38,34 @@ public static class MetricsBlocks
             ids[k] = series;
             ts[k] = time;
             values[k] = blocks[b].Values[row];
+        }
+
+        return new MetricsBlock(ids, ts, values, total);
+    }
+
+    /// <summary>The merge when no two blocks share a series (e.g. one file per tenant and region): the blocks in series order, copied whole.</summary>
+    private static MetricsBlock? TryConcatDisjoint(IReadOnlyList<MetricsBlock> blocks, int total)
+    {
+        var nonEmpty = blocks.Where(b => b.Count > 0).OrderBy(b => b.SeriesIds[0]).ToArray();
+        for (int b = 1; b < nonEmpty.Length; b++)
+        {
+            if (nonEmpty[b - 1].SeriesIds[nonEmpty[b - 1].Count - 1] >= nonEmpty[b].SeriesIds[0])
+            {
+                return null;
+            }
+        }
+
+        // why: each block is sorted by (series, time) and only this block holds its series, so the sorted merge is the concatenation.
+        var ids = new long[total];
+        var ts = new long[total];
+        var values = new double[total];
+        int at = 0;
+        foreach (var block in nonEmpty)
+        {
+            Array.Copy(block.SeriesIds, 0, ids, at, block.Count);
+            Array.Copy(block.TimestampsMs, 0, ts, at, block.Count);
+            Array.Copy(block.Values, 0, values, at, block.Count);
+            at += block.Count;
         }
 
         return new MetricsBlock(ids, ts, values, total);
