@@ -98,10 +98,14 @@ internal static class DetectScaleBenchmark
         double loadBefore = MachineLoad.OneMinute();
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         long points = await run();
         double seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
+        Console.WriteLine(string.Create(Inv,
+            $"    GC: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2, paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s"));
         var result = new StageResult(size, stage, points, seconds, (process.TotalProcessorTime - cpu).TotalSeconds, ProcessMemory.PeakBytes(), loadBefore, MachineLoad.OneMinute());
         DetectScaleReport.PrintLine(result);
         return result;

@@ -19,6 +19,10 @@ internal sealed class GroupDetection
     private PcaGroupScorer? _scorer;
     private WindowTracker? _windows;
     private bool _sealed;
+    private double[] _scores = [];
+    private double[] _t2 = [];
+    private double[] _spe = [];
+    private double[] _shares = [];
 
     private GroupDetection(string key, long[] members, PcaGroupScorerFactory factory, DetectOptions options, ReadOnlyMemory<byte> saved, long watermarkMs, long pointsSeen)
     {
@@ -83,6 +87,7 @@ internal sealed class GroupDetection
         _saved = ReadOnlyMemory<byte>.Empty;
         _scorer = null;
         _windows = null;
+        _scores = _t2 = _spe = _shares = [];
     }
 
     private (PcaGroupScorer Scorer, WindowTracker Windows) Live()
@@ -118,11 +123,22 @@ internal sealed class GroupDetection
         var (scorer, windows) = Live();
         int n = timestampsMs.Length;
         int p = Members.Length;
-        var scores = new double[n];
-        var t2 = new double[n * p];
-        var spe = new double[n * p];
+        if (_scores.Length < n)
+        {
+            // why: one set of buffers per live group, reused day after day, instead of four new arrays per call.
+            int size = Math.Max(n, 2 * _scores.Length);
+            _scores = new double[size];
+            _t2 = new double[size * p];
+            _spe = new double[size * p];
+            _shares = new double[size * p];
+        }
+
+        var scores = _scores.AsSpan(0, n);
+        var t2 = _t2.AsSpan(0, n * p);
+        var spe = _spe.AsSpan(0, n * p);
+        var shares = _shares.AsSpan(0, n * p);
+        shares.Clear();
         scorer.Score(timestampsMs, matrix, scores, t2, spe);
-        var shares = new double[n * p];
         for (int i = 0; i < n; i++)
         {
             double total = 0;

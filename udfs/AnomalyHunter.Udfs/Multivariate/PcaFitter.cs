@@ -1,3 +1,4 @@
+using System.Buffers;
 using AnomalyHunter.Udfs.Kernels;
 
 namespace AnomalyHunter.Udfs.Multivariate;
@@ -16,10 +17,26 @@ internal static class PcaFitter
 
     public static PcaModel Fit(ReadOnlySpan<double> rows, int n, int p, PcaOptions o, long seenRows, double rankError)
     {
+        // why: a refit's working arrays reach the large-object heap; renting them keeps refits from forcing full collections.
+        double[] column = ArrayPool<double>.Shared.Rent(n);
+        double[] scratch = ArrayPool<double>.Shared.Rent(n);
+        double[] z = ArrayPool<double>.Shared.Rent(n * p);
+        try
+        {
+            return Fit(rows, n, p, o, seenRows, rankError, column, scratch, z);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(column);
+            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<double>.Shared.Return(z);
+        }
+    }
+
+    private static PcaModel Fit(ReadOnlySpan<double> rows, int n, int p, PcaOptions o, long seenRows, double rankError, double[] column, double[] scratch, double[] z)
+    {
         var centers = new double[p];
         var scales = new double[p];
-        var column = new double[n];
-        var scratch = new double[n];
         for (int j = 0; j < p; j++)
         {
             int m = 0;
@@ -35,7 +52,6 @@ internal static class PcaFitter
             (centers[j], scales[j]) = RobustCentreScale(column.AsSpan(0, m), scratch.AsSpan(0, m), o.RelativeScaleFloor);
         }
 
-        var z = new double[n * p];
         var means = new double[p];
         for (int i = 0; i < n; i++)
         {
