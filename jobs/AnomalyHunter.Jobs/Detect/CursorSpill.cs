@@ -22,11 +22,11 @@ internal sealed class CursorSpill : IDisposable
     }
 
     /// <summary>Saves a series cursor (thread-safe).</summary>
-    public void Add(SeriesCursor cursor)
+    public void Add(long seriesId, long watermarkMs, long pointsSeen, ReadOnlySpan<byte> state)
     {
         lock (_gate)
         {
-            _series.Add((cursor.SeriesId, cursor.WatermarkMs, cursor.PointsSeen, Append(cursor.State), cursor.State.Length));
+            _series.Add((seriesId, watermarkMs, pointsSeen, Append(state), state.Length));
         }
     }
 
@@ -55,7 +55,7 @@ internal sealed class CursorSpill : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private long Append(byte[] state)
+    private long Append(ReadOnlySpan<byte> state)
     {
         long at = _end;
         RandomAccess.Write(_file.SafeFileHandle, state, at);

@@ -213,13 +213,13 @@ public sealed class DetectJob
                 .Select(g => g.ToList())
                 .ToList();
             var groups = batch.Groups.Select(k => plan.Groups[k]).ToArray();
-            Task<MetricsBlock>? next = days.Count > 0 ? Task.Run(() => ReadDayAsync(days[0], filter, cancellationToken), cancellationToken) : null;
+            Task<IReadOnlyList<MetricsBlock>>? next = days.Count > 0 ? Task.Run(() => ReadDayAsync(days[0], filter, cancellationToken), cancellationToken) : null;
             for (int d = 0; d < days.Count; d++)
             {
-                var block = await next!;
+                var blocks = await next!;
                 int following = d + 1;
                 next = following < days.Count ? Task.Run(() => ReadDayAsync(days[following], filter, cancellationToken), cancellationToken) : null;
-                points += ScoreDay(block, plan, groups, sink, parallel);
+                points += ScoreDay(blocks, plan, groups, sink, parallel);
             }
 
             var sealing = batch.SeriesIds.Where(plan.Series.ContainsKey).Select(id => (Action<CursorSpill>)plan.Series[id].State.Seal)
@@ -231,24 +231,27 @@ public sealed class DetectJob
         return points;
     }
 
-    /// <summary>Reads the files of one partition day (in parallel) and merges them into one block sorted by series and time.</summary>
-    private async Task<MetricsBlock> ReadDayAsync(List<DataFileRecord> day, MetricsFilter filter, CancellationToken cancellationToken)
+    /// <summary>Reads the files of one partition day (in parallel): blocks each holding whole series, sorted by series and time.</summary>
+    private async Task<IReadOnlyList<MetricsBlock>> ReadDayAsync(List<DataFileRecord> day, MetricsFilter filter, CancellationToken cancellationToken)
     {
         var blocks = await Task.WhenAll(day.Select(f => _lake.Files.ReadAsync(f, filter, cancellationToken)));
-        return blocks.Length == 1 ? blocks[0] : MetricsBlocks.MergeSorted(blocks);
+        return blocks.Length == 1 ? blocks : MetricsBlocks.DisjointOrMerged(blocks);
     }
 
-    /// <summary>Scores one day's block: the batch's series and groups together, as one work list over all workers.</summary>
-    private static long ScoreDay(MetricsBlock block, DetectPlan plan, (GroupDetection State, long FromMs)[] groups, IPointScoreSink? sink, ParallelOptions parallel)
+    /// <summary>Scores one day's blocks: the batch's series and groups together, as one work list over all workers.</summary>
+    private static long ScoreDay(IReadOnlyList<MetricsBlock> blocks, DetectPlan plan, (GroupDetection State, long FromMs)[] groups, IPointScoreSink? sink, ParallelOptions parallel)
     {
-        var ranges = new Dictionary<long, (int Start, int End)>();
-        var series = new List<(long Id, int Start, int End)>();
-        foreach (var (id, start, end) in block.SeriesRanges())
+        var ranges = new Dictionary<long, (MetricsBlock Block, int Start, int End)>();
+        var series = new List<(long Id, MetricsBlock Block, int Start, int End)>();
+        foreach (var block in blocks)
         {
-            ranges[id] = (start, end);
-            if (plan.Series.ContainsKey(id))
+            foreach (var (id, start, end) in block.SeriesRanges())
             {
-                series.Add((id, start, end));
+                ranges[id] = (block, start, end);
+                if (plan.Series.ContainsKey(id))
+                {
+                    series.Add((id, block, start, end));
+                }
             }
         }
 
@@ -257,7 +260,7 @@ public sealed class DetectJob
         {
             if (i < series.Count)
             {
-                var (id, rangeStart, rangeEnd) = series[i];
+                var (id, block, rangeStart, rangeEnd) = series[i];
                 var entry = plan.Series[id];
                 int start = FirstAtOrAfter(block.TimestampsMs, rangeStart, rangeEnd, entry.FromMs);
                 if (start == rangeEnd)
@@ -275,8 +278,8 @@ public sealed class DetectJob
 
             var group = groups[i - series.Count];
             var columns = group.State.Members.Select(m => ranges.TryGetValue(m, out var r)
-                ? (block.TimestampsMs, block.Values, FirstAtOrAfter(block.TimestampsMs, r.Start, r.End, group.FromMs), r.End)
-                : (block.TimestampsMs, block.Values, 0, 0)).ToList();
+                ? (r.Block.TimestampsMs, r.Block.Values, FirstAtOrAfter(r.Block.TimestampsMs, r.Start, r.End, group.FromMs), r.End)
+                : (Array.Empty<long>(), Array.Empty<double>(), 0, 0)).ToList();
             if (columns.All(c => c.Item3 == c.Item4))
             {
                 return;

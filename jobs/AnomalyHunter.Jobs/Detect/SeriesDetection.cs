@@ -24,6 +24,13 @@ internal sealed class SeriesDetection
     private double[] _passScores = [];
     private int _last;
 
+    // why: per-thread scratch for saving states; fresh writers per series would each grow through large-object-heap arrays.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_state;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_blob;
+
     private SeriesDetection(long seriesId, CombinedScorerFactory factory, DetectOptions options, SeriesCursor? saved, long watermarkMs, long pointsSeen)
     {
         SeriesId = seriesId;
@@ -67,7 +74,10 @@ internal sealed class SeriesDetection
     {
         if (PointsSeen > 0)
         {
-            spill.Add(ToCursor());
+            var blob = t_blob ??= new ArrayBufferWriter<byte>();
+            blob.ResetWrittenCount();
+            WriteBlob(blob);
+            spill.Add(SeriesId, WatermarkMs, PointsSeen, blob.WrittenSpan);
         }
 
         _sealed = true;
@@ -126,16 +136,18 @@ internal sealed class SeriesDetection
         _last = n;
     }
 
-    public SeriesCursor ToCursor()
+    /// <summary>Writes the saved state: version, scorer state length, scorer state, window tracker.</summary>
+    private void WriteBlob(ArrayBufferWriter<byte> into)
     {
         var (scorer, windows) = Live();
-        var state = new ArrayBufferWriter<byte>();
+        var state = t_state ??= new ArrayBufferWriter<byte>();
+        state.ResetWrittenCount();
         scorer.WriteState(state);
-        var blob = new byte[8 + state.WrittenCount + windows.StateSize];
+        var blob = into.GetSpan(8 + state.WrittenCount + windows.StateSize)[..(8 + state.WrittenCount + windows.StateSize)];
         BinaryPrimitives.WriteInt32LittleEndian(blob, BlobVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(4), state.WrittenCount);
-        state.WrittenSpan.CopyTo(blob.AsSpan(8));
-        windows.Write(blob.AsSpan(8 + state.WrittenCount));
-        return new SeriesCursor(SeriesId, WatermarkMs, PointsSeen, blob);
+        BinaryPrimitives.WriteInt32LittleEndian(blob[4..], state.WrittenCount);
+        state.WrittenSpan.CopyTo(blob[8..]);
+        windows.Write(blob[(8 + state.WrittenCount)..]);
+        into.Advance(blob.Length);
     }
 }

@@ -3,6 +3,16 @@ namespace AnomalyHunter.Lakehouse.Storage;
 /// <summary>Operations over several <see cref="MetricsBlock"/>s.</summary>
 public static class MetricsBlocks
 {
+    /// <summary>
+    /// The blocks in series order when no two share a series (nothing is copied), else the one merged block; either
+    /// way each series' rows are in one block, sorted by time, as <see cref="MergeSorted"/> would order them.
+    /// </summary>
+    public static IReadOnlyList<MetricsBlock> DisjointOrMerged(IReadOnlyList<MetricsBlock> blocks)
+    {
+        var nonEmpty = Disjoint(blocks);
+        return nonEmpty is not null ? nonEmpty : [MergeSorted(blocks)];
+    }
+
     /// <summary>Merges blocks that are each sorted by (series, time) into one sorted block; on equal keys the earlier block's row comes first.</summary>
     public static MetricsBlock MergeSorted(IReadOnlyList<MetricsBlock> blocks)
     {
@@ -44,7 +54,7 @@ public static class MetricsBlocks
     }
 
     /// <summary>The merge when no two blocks share a series (e.g. one file per tenant and region): the blocks in series order, copied whole.</summary>
-    private static MetricsBlock? TryConcatDisjoint(IReadOnlyList<MetricsBlock> blocks, int total)
+    private static MetricsBlock[]? Disjoint(IReadOnlyList<MetricsBlock> blocks)
     {
         var nonEmpty = blocks.Where(b => b.Count > 0).OrderBy(b => b.SeriesIds[0]).ToArray();
         for (int b = 1; b < nonEmpty.Length; b++)
@@ -53,6 +63,16 @@ public static class MetricsBlocks
             {
                 return null;
             }
+        }
+
+        return nonEmpty;
+    }
+
+    private static MetricsBlock? TryConcatDisjoint(IReadOnlyList<MetricsBlock> blocks, int total)
+    {
+        if (Disjoint(blocks) is not { } nonEmpty)
+        {
+            return null;
         }
 
         // why: each block is sorted by (series, time) and only this block holds its series, so the sorted merge is the concatenation.
