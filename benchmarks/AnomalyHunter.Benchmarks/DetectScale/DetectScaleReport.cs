@@ -36,8 +36,9 @@ internal static class DetectScaleReport
             var first = detects[0];
             var last = detects[^1];
             double wallRatio = (last.Seconds / last.Points) / (first.Seconds / first.Points);
+            double cpuRatio = last.CpuNsPerPoint / first.CpuNsPerPoint;
             Console.WriteLine(string.Create(Inv,
-                $"cost per point [{last.Size}] vs [{first.Size}]: {(wallRatio - 1) * 100:+0.0;-0.0}% wall-clock (target within ±20%)"));
+                $"cost per point [{last.Size}] vs [{first.Size}]: {(wallRatio - 1) * 100:+0.0;-0.0}% wall-clock, {(cpuRatio - 1) * 100:+0.0;-0.0}% CPU time (target within ±20%)"));
         }
     }
 }

@@ -20,6 +20,7 @@ internal static class DetectFactory
         Threshold = s.Threshold,
         MergeGap = s.MergeGap,
         Parallelism = s.Parallelism,
+        SeriesPerBatch = s.SeriesPerBatch,
     };
 
     /// <summary>Validates every setting of the detect section.</summary>
