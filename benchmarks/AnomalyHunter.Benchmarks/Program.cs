@@ -6,10 +6,15 @@ if (args.Length > 0 && args[0] == "pipeline")
     return await PipelineBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "detect-scale")
+{
+    return await AnomalyHunter.Benchmarks.DetectScale.DetectScaleBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "feedback-learning")
 {
     return await FeedbackLearningBenchmark.RunAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmark).Assembly).Run(args);
 return 0;

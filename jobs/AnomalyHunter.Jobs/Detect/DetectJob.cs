@@ -76,7 +76,8 @@ public sealed class DetectJob
         }
 
         var plan = await PlanAsync(changes, cancellationToken);
-        long points = await ScoreAsync(head, plan, sink, cancellationToken);
+        using var spill = new CursorSpill();
+        long points = await ScoreAsync(head, plan, sink, spill, cancellationToken);
         var anomalies = new List<AnomalyRecord>();
         foreach (var (state, _) in plan.Series.Values.OrderBy(s => s.State.SeriesId))
         {
@@ -116,9 +117,9 @@ public sealed class DetectJob
             ExpectedVersion = consumer?.Version ?? 0,
             SnapshotId = head,
             Fingerprint = _passes.Fingerprint,
-            Cursors = [.. plan.Series.Values.Select(s => s.State).Where(s => s.PointsSeen > 0).OrderBy(s => s.SeriesId).Select(s => s.ToCursor())],
+            Cursors = spill.SeriesCursors(),
             ResetSeries = plan.ResetSeries,
-            GroupCursors = [.. plan.Groups.Values.Select(g => g.State).Where(g => g.PointsSeen > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToCursor())],
+            GroupCursors = spill.GroupCursors(),
             ResetGroups = plan.ResetGroups,
             Anomalies = anomalies,
         }, cancellationToken);
@@ -198,64 +199,104 @@ public sealed class DetectJob
         return plan;
     }
 
-    private async Task<long> ScoreAsync(long head, DetectPlan plan, IPointScoreSink? sink, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scores the plan batch by batch (<see cref="DetectBatches"/>): each batch reads its series' new rows day by day,
+    /// the next day's files being read while the current day is scored, scores its series and groups on all workers,
+    /// then saves their cursors to <paramref name="spill"/> and drops their live state.
+    /// </summary>
+    private async Task<long> ScoreAsync(long head, DetectPlan plan, IPointScoreSink? sink, CursorSpill spill, CancellationToken cancellationToken)
     {
         var readFrom = plan.ReadFrom();
-        var filter = new MetricsFilter(readFrom);
         long earliest = readFrom.Values.Min();
-        var files = (await _lake.Catalog.ListFilesAsync(head, cancellationToken))
-            .Where(f => f.MaxTsMs >= earliest && filter.MayMatchSeries(f.MinSeriesId, f.MaxSeriesId))
-            .GroupBy(f => f.PartitionDate, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        var files = (await _lake.Catalog.ListFilesAsync(head, cancellationToken)).Where(f => f.MaxTsMs >= earliest).ToList();
         long points = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
-        foreach (var day in files)
+        foreach (var batch in DetectBatches.Plan(plan, files, _options.SeriesPerBatch))
         {
-            var blocks = new List<MetricsBlock>();
-            foreach (var file in day)
+            var filter = new MetricsFilter(batch.SeriesIds.Where(readFrom.ContainsKey).ToDictionary(id => id, id => readFrom[id]));
+            var days = files
+                .Where(f => filter.MayMatchSeries(f.MinSeriesId, f.MaxSeriesId))
+                .GroupBy(f => f.PartitionDate, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.ToList())
+                .ToList();
+            var groups = batch.Groups.Select(k => plan.Groups[k]).ToArray();
+            Task<IReadOnlyList<MetricsBlock>>? next = days.Count > 0 ? Task.Run(() => ReadDayAsync(days[0], filter, cancellationToken), cancellationToken) : null;
+            for (int d = 0; d < days.Count; d++)
             {
-                blocks.Add(await _lake.Files.ReadAsync(file, filter, cancellationToken));
+                var blocks = await next!;
+                int following = d + 1;
+                next = following < days.Count ? Task.Run(() => ReadDayAsync(days[following], filter, cancellationToken), cancellationToken) : null;
+                points += ScoreDay(blocks, plan, groups, sink, parallel);
             }
 
-            var block = blocks.Count == 1 ? blocks[0] : MetricsBlocks.MergeSorted(blocks);
-            var ranges = block.SeriesRanges().ToDictionary(r => r.SeriesId, r => (r.Start, r.End));
-            long scored = 0;
-            Parallel.ForEach(ranges, parallel, range =>
-            {
-                if (!plan.Series.TryGetValue(range.Key, out var entry))
-                {
-                    return;
-                }
-
-                int start = FirstAtOrAfter(block.TimestampsMs, range.Value.Start, range.Value.End, entry.FromMs);
-                if (start == range.Value.End)
-                {
-                    return;
-                }
-
-                var ts = block.TimestampsMs.AsSpan(start, range.Value.End - start);
-                var values = block.Values.AsSpan(start, range.Value.End - start);
-                entry.State.Score(ts, values);
-                sink?.OnScores(range.Key, ts, values, entry.State.LastScores, entry.State.LastAlerts);
-                Interlocked.Add(ref scored, ts.Length);
-            });
-            Parallel.ForEach(plan.Groups.Values, parallel, entry =>
-            {
-                var columns = entry.State.Members.Select(m => ranges.TryGetValue(m, out var r)
-                    ? (block.TimestampsMs, block.Values, FirstAtOrAfter(block.TimestampsMs, r.Start, r.End, entry.FromMs), r.End)
-                    : (block.TimestampsMs, block.Values, 0, 0)).ToList();
-                if (columns.All(c => c.Item3 == c.Item4))
-                {
-                    return;
-                }
-
-                var (rows, matrix) = GroupAligner.Align(columns);
-                entry.State.Score(rows, matrix);
-            });
-            points += scored;
+            var sealing = batch.SeriesIds.Where(plan.Series.ContainsKey).Select(id => (Action<CursorSpill>)plan.Series[id].State.Seal)
+                .Concat(groups.Select(g => (Action<CursorSpill>)g.State.Seal))
+                .ToArray();
+            Parallel.ForEach(sealing, parallel, seal => seal(spill));
         }
 
         return points;
+    }
+
+    /// <summary>Reads the files of one partition day (in parallel): blocks each holding whole series, sorted by series and time.</summary>
+    private async Task<IReadOnlyList<MetricsBlock>> ReadDayAsync(List<DataFileRecord> day, MetricsFilter filter, CancellationToken cancellationToken)
+    {
+        var blocks = await Task.WhenAll(day.Select(f => _lake.Files.ReadAsync(f, filter, cancellationToken)));
+        return blocks.Length == 1 ? blocks : MetricsBlocks.DisjointOrMerged(blocks);
+    }
+
+    /// <summary>Scores one day's blocks: the batch's series and groups together, as one work list over all workers.</summary>
+    private static long ScoreDay(IReadOnlyList<MetricsBlock> blocks, DetectPlan plan, (GroupDetection State, long FromMs)[] groups, IPointScoreSink? sink, ParallelOptions parallel)
+    {
+        var ranges = new Dictionary<long, (MetricsBlock Block, int Start, int End)>();
+        var series = new List<(long Id, MetricsBlock Block, int Start, int End)>();
+        foreach (var block in blocks)
+        {
+            foreach (var (id, start, end) in block.SeriesRanges())
+            {
+                ranges[id] = (block, start, end);
+                if (plan.Series.ContainsKey(id))
+                {
+                    series.Add((id, block, start, end));
+                }
+            }
+        }
+
+        long scored = 0;
+        Parallel.For(0, series.Count + groups.Length, parallel, i =>
+        {
+            if (i < series.Count)
+            {
+                var (id, block, rangeStart, rangeEnd) = series[i];
+                var entry = plan.Series[id];
+                int start = FirstAtOrAfter(block.TimestampsMs, rangeStart, rangeEnd, entry.FromMs);
+                if (start == rangeEnd)
+                {
+                    return;
+                }
+
+                var ts = block.TimestampsMs.AsSpan(start, rangeEnd - start);
+                var values = block.Values.AsSpan(start, rangeEnd - start);
+                entry.State.Score(ts, values);
+                sink?.OnScores(id, ts, values, entry.State.LastScores, entry.State.LastAlerts);
+                Interlocked.Add(ref scored, ts.Length);
+                return;
+            }
+
+            var group = groups[i - series.Count];
+            var columns = group.State.Members.Select(m => ranges.TryGetValue(m, out var r)
+                ? (r.Block.TimestampsMs, r.Block.Values, FirstAtOrAfter(r.Block.TimestampsMs, r.Start, r.End, group.FromMs), r.End)
+                : (Array.Empty<long>(), Array.Empty<double>(), 0, 0)).ToList();
+            if (columns.All(c => c.Item3 == c.Item4))
+            {
+                return;
+            }
+
+            var (rows, matrix) = GroupAligner.Align(columns);
+            group.State.Score(rows, matrix);
+        });
+        return scored;
     }
 
     /// <summary>The first index in [start, end) whose timestamp is at least <paramref name="fromMs"/> (the rows are sorted).</summary>

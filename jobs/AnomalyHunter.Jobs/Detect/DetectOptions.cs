@@ -21,6 +21,9 @@ public sealed record DetectOptions
     /// <summary>Consecutive absent points (against the series' learned cadence) that make a missing-data window; 0 turns the check off; 0 to 100000.</summary>
     public int GapMinMissing { get; init; } = DefaultGapMinMissing;
 
+    /// <summary>Default number of series whose live state a run holds at once.</summary>
+    public const int DefaultSeriesPerBatch = 1000;
+
     /// <summary>Score (0–100) at or above which a point is anomalous.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 
@@ -29,6 +32,12 @@ public sealed record DetectOptions
 
     /// <summary>Series scored at once (1 to 256; default: the number of cores).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Series scored together through all their new data before their states are saved and dropped (1 to 1,000,000;
+    /// whole groups stay together). Bounds the run's memory; it does not change any score.
+    /// </summary>
+    public int SeriesPerBatch { get; init; } = DefaultSeriesPerBatch;
 
     /// <summary>Throws when a setting is outside its allowed range.</summary>
     public void Validate()
@@ -51,6 +60,11 @@ public sealed record DetectOptions
         if (Parallelism is < 1 or > 256)
         {
             throw new OptionsValidationException("Detect:Parallelism", string.Create(CultureInfo.InvariantCulture, $"{Parallelism} is outside the allowed range 1..256."));
+        }
+
+        if (SeriesPerBatch is < 1 or > 1_000_000)
+        {
+            throw new OptionsValidationException("Detect:SeriesPerBatch", string.Create(CultureInfo.InvariantCulture, $"{SeriesPerBatch} is outside the allowed range 1..1000000."));
         }
     }
 }

@@ -9,20 +9,30 @@ namespace AnomalyHunter.Jobs.Detect;
 /// The detection state of one group of series: the PCA scorer over its members (columns in series-id order), a window
 /// tracker whose per-column peaks are each member's share of the group statistic, and the group's watermark.
 /// </summary>
+/// <remarks>Like <see cref="SeriesDetection"/>, the scorer is built when first needed and dropped by <see cref="Seal"/>.</remarks>
 internal sealed class GroupDetection
 {
     private const int BlobVersion = 1;
-    private readonly PcaGroupScorer _scorer;
-    private readonly WindowTracker _windows;
+    private readonly PcaGroupScorerFactory _factory;
+    private readonly DetectOptions _options;
     private readonly double _family;
+    private ReadOnlyMemory<byte> _saved;
+    private PcaGroupScorer? _scorer;
+    private WindowTracker? _windows;
+    private bool _sealed;
+    private double[] _scores = [];
+    private double[] _t2 = [];
+    private double[] _spe = [];
+    private double[] _shares = [];
 
-    private GroupDetection(string key, long[] members, PcaGroupScorer scorer, WindowTracker windows, long watermarkMs, long pointsSeen, double family)
+    private GroupDetection(string key, long[] members, PcaGroupScorerFactory factory, DetectOptions options, ReadOnlyMemory<byte> saved, long watermarkMs, long pointsSeen)
     {
-        _family = family;
         Key = key;
         Members = members;
-        _scorer = scorer;
-        _windows = windows;
+        _factory = factory;
+        _options = options;
+        _family = factory.Options.DeviationFamily;
+        _saved = saved;
         WatermarkMs = watermarkMs;
         PointsSeen = pointsSeen;
     }
@@ -38,7 +48,7 @@ internal sealed class GroupDetection
     public List<WindowSnapshot> ChangedWindows { get; } = [];
 
     public static GroupDetection Fresh(string key, long[] members, PcaGroupScorerFactory factory, DetectOptions options) =>
-        new(key, members, factory.Create(members.Length), new WindowTracker(options.Threshold, options.MergeGap, members.Length), long.MinValue, 0, factory.Options.DeviationFamily);
+        new(key, members, factory, options, ReadOnlyMemory<byte>.Empty, long.MinValue, 0);
 
     /// <summary>Restores the group, or returns null when its saved members differ from <paramref name="members"/> (the group must restart).</summary>
     public static GroupDetection? Restore(GroupCursor cursor, long[] members, PcaGroupScorerFactory factory, DetectOptions options)
@@ -64,29 +74,79 @@ internal sealed class GroupDetection
             }
         }
 
-        int length = BinaryPrimitives.ReadInt32LittleEndian(blob[at..]);
-        var scorer = factory.Restore(blob.Slice(at + 4, length));
-        var windows = new WindowTracker(options.Threshold, options.MergeGap, members.Length);
-        windows.Read(blob[(at + 4 + length)..]);
-        return new GroupDetection(cursor.GroupKey, members, scorer, windows, cursor.WatermarkMs, cursor.PointsSeen, factory.Options.DeviationFamily);
+        return new GroupDetection(cursor.GroupKey, members, factory, options, cursor.State.AsMemory(at), cursor.WatermarkMs, cursor.PointsSeen);
+    }
+
+    /// <summary>Saves the cursor (when the group has rows) into <paramref name="spill"/> and drops the live state; the windows stay.</summary>
+    public void Seal(CursorSpill spill)
+    {
+        if (PointsSeen > 0)
+        {
+            spill.Add(ToCursor());
+        }
+
+        _sealed = true;
+        _saved = ReadOnlyMemory<byte>.Empty;
+        _scorer = null;
+        _windows = null;
+        _scores = _t2 = _spe = _shares = [];
+    }
+
+    private (PcaGroupScorer Scorer, WindowTracker Windows) Live()
+    {
+        if (_scorer is not null && _windows is not null)
+        {
+            return (_scorer, _windows);
+        }
+
+        ObjectDisposedException.ThrowIf(_sealed, this);
+        var windows = new WindowTracker(_options.Threshold, _options.MergeGap, Members.Length);
+        if (_saved.IsEmpty)
+        {
+            _scorer = _factory.Create(Members.Length);
+        }
+        else
+        {
+            // why: the saved state after the member list: its length, the scorer's state, then the window tracker's.
+            ReadOnlySpan<byte> blob = _saved.Span;
+            int length = BinaryPrimitives.ReadInt32LittleEndian(blob);
+            _scorer = _factory.Restore(blob.Slice(4, length));
+            windows.Read(blob[(4 + length)..]);
+            _saved = ReadOnlyMemory<byte>.Empty;
+        }
+
+        _windows = windows;
+        return (_scorer, _windows);
     }
 
     /// <summary>Scores aligned rows (row-major, rows × members, NaN where a member has no point) that follow the watermark.</summary>
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> matrix)
     {
+        var (scorer, windows) = Live();
         int n = timestampsMs.Length;
         int p = Members.Length;
-        var scores = new double[n];
-        var t2 = new double[n * p];
-        var spe = new double[n * p];
-        _scorer.Score(timestampsMs, matrix, scores, t2, spe);
+        if (_scores.Length < n)
+        {
+            // why: one set of buffers per live group, reused day after day, instead of four new arrays per call.
+            int size = Math.Max(n, 2 * _scores.Length);
+            _scores = new double[size];
+            _t2 = new double[size * p];
+            _spe = new double[size * p];
+            _shares = new double[size * p];
+        }
+
+        var scores = _scores.AsSpan(0, n);
+        var t2 = _t2.AsSpan(0, n * p);
+        var spe = _spe.AsSpan(0, n * p);
+        var shares = _shares.AsSpan(0, n * p);
+        shares.Clear();
+        scorer.Score(timestampsMs, matrix, scores, t2, spe);
         for (int i = 0; i < n; i++)
         {
             // why: row scores are per-row tail probabilities; a window opens only on rows rare among the many rows watched, as in the series passes.
             scores[i] = Udfs.Detection.ScoreScale.CorrectForFamily(scores[i], _family);
         }
 
-        var shares = new double[n * p];
         for (int i = 0; i < n; i++)
         {
             double total = 0;
@@ -102,17 +162,18 @@ internal sealed class GroupDetection
             }
         }
 
-        _windows.Feed(timestampsMs, scores, shares, ChangedWindows.Add);
+        windows.Feed(timestampsMs, scores, shares, ChangedWindows.Add);
         WatermarkMs = timestampsMs[^1];
         PointsSeen += n;
     }
 
     public GroupCursor ToCursor()
     {
+        var (scorer, windows) = Live();
         var state = new ArrayBufferWriter<byte>();
-        _scorer.WriteState(state);
+        scorer.WriteState(state);
         int head = 8 + (8 * Members.Length) + 4;
-        var blob = new byte[head + state.WrittenCount + _windows.StateSize];
+        var blob = new byte[head + state.WrittenCount + windows.StateSize];
         BinaryPrimitives.WriteInt32LittleEndian(blob, BlobVersion);
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(4), Members.Length);
         for (int i = 0; i < Members.Length; i++)
@@ -122,7 +183,7 @@ internal sealed class GroupDetection
 
         BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(head - 4), state.WrittenCount);
         state.WrittenSpan.CopyTo(blob.AsSpan(head));
-        _windows.Write(blob.AsSpan(head + state.WrittenCount));
+        windows.Write(blob.AsSpan(head + state.WrittenCount));
         return new GroupCursor(Key, WatermarkMs, PointsSeen, blob);
     }
 }

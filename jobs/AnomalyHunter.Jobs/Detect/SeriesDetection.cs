@@ -6,23 +6,38 @@ using AnomalyHunter.Udfs.Detection.Combined;
 namespace AnomalyHunter.Jobs.Detect;
 
 /// <summary>The detection state of one series during a run: its (combined) scorer, the window and gap trackers, and the watermark.</summary>
+/// <remarks>
+/// The scorer is built (fresh or from the saved state) when the series' batch first needs it, and dropped by
+/// <see cref="Seal"/> once its cursor is saved, so a run holds live states for one batch of series at a time.
+/// </remarks>
 internal sealed class SeriesDetection
 {
     private const int BlobVersion = 4;
-    private readonly ICombinedSeriesScorer _scorer;
-    private readonly WindowTracker _windows;
-    private readonly GapTracker _gaps;
+    private readonly CombinedScorerFactory _factory;
+    private readonly DetectOptions _options;
+    private SeriesCursor? _saved;
+    private ICombinedSeriesScorer? _scorer;
+    private WindowTracker? _windows;
+    private GapTracker? _gaps;
+    private bool _sealed;
     private double[] _scores = [];
     private double[] _alerts = [];
     private double[] _passScores = [];
     private int _last;
 
-    private SeriesDetection(long seriesId, ICombinedSeriesScorer scorer, WindowTracker windows, GapTracker gaps, long watermarkMs, long pointsSeen)
+    // why: per-thread scratch for saving states; fresh writers per series would each grow through large-object-heap arrays.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_state;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_blob;
+
+    private SeriesDetection(long seriesId, CombinedScorerFactory factory, DetectOptions options, SeriesCursor? saved, long watermarkMs, long pointsSeen)
     {
-        _gaps = gaps;
         SeriesId = seriesId;
-        _scorer = scorer;
-        _windows = windows;
+        _factory = factory;
+        _options = options;
+        _saved = saved;
         WatermarkMs = watermarkMs;
         PointsSeen = pointsSeen;
     }
@@ -45,7 +60,7 @@ internal sealed class SeriesDetection
     public ReadOnlySpan<double> LastAlerts => _alerts.AsSpan(0, _last);
 
     public static SeriesDetection Fresh(long seriesId, CombinedScorerFactory factory, DetectOptions options) =>
-        new(seriesId, (ICombinedSeriesScorer)factory.Create(), new WindowTracker(options.Threshold, options.MergeGap, factory.Passes.Count), new GapTracker(options.GapMinMissing), long.MinValue, 0);
+        new(seriesId, factory, options, null, long.MinValue, 0);
 
     public static SeriesDetection Restore(SeriesCursor cursor, CombinedScorerFactory factory, DetectOptions options)
     {
@@ -55,20 +70,64 @@ internal sealed class SeriesDetection
             throw new InvalidDataException($"The saved detection state of series {cursor.SeriesId} is not readable by this version.");
         }
 
-        int length = BinaryPrimitives.ReadInt32LittleEndian(blob[4..]);
-        var scorer = (ICombinedSeriesScorer)factory.Restore(blob.Slice(8, length));
-        var windows = new WindowTracker(options.Threshold, options.MergeGap, factory.Passes.Count);
-        windows.Read(blob.Slice(8 + length, windows.StateSize));
-        var gaps = new GapTracker(options.GapMinMissing);
-        gaps.Read(blob[(8 + length + windows.StateSize)..]);
-        return new SeriesDetection(cursor.SeriesId, scorer, windows, gaps, cursor.WatermarkMs, cursor.PointsSeen);
+        return new SeriesDetection(cursor.SeriesId, factory, options, cursor, cursor.WatermarkMs, cursor.PointsSeen);
+    }
+
+    /// <summary>Saves the cursor (when the series has points) into <paramref name="spill"/> and drops the live state; the windows stay.</summary>
+    public void Seal(CursorSpill spill)
+    {
+        if (PointsSeen > 0)
+        {
+            var blob = t_blob ??= new ArrayBufferWriter<byte>();
+            blob.ResetWrittenCount();
+            WriteBlob(blob);
+            spill.Add(SeriesId, WatermarkMs, PointsSeen, blob.WrittenSpan);
+        }
+
+        _sealed = true;
+        _saved = null;
+        _scorer = null;
+        _windows = null;
+        _gaps = null;
+        _scores = _alerts = _passScores = [];
+        _last = 0;
+    }
+
+    private (ICombinedSeriesScorer Scorer, WindowTracker Windows, GapTracker Gaps) Live()
+    {
+        if (_scorer is not null && _windows is not null && _gaps is not null)
+        {
+            return (_scorer, _windows, _gaps);
+        }
+
+        ObjectDisposedException.ThrowIf(_sealed, this);
+        var windows = new WindowTracker(_options.Threshold, _options.MergeGap, _factory.Passes.Count);
+        var gaps = new GapTracker(_options.GapMinMissing);
+        if (_saved is null)
+        {
+            _scorer = (ICombinedSeriesScorer)_factory.Create();
+        }
+        else
+        {
+            ReadOnlySpan<byte> blob = _saved.State;
+            int length = BinaryPrimitives.ReadInt32LittleEndian(blob[4..]);
+            _scorer = (ICombinedSeriesScorer)_factory.Restore(blob.Slice(8, length));
+            windows.Read(blob.Slice(8 + length, windows.StateSize));
+            gaps.Read(blob[(8 + length + windows.StateSize)..]);
+            _saved = null;
+        }
+
+        _windows = windows;
+        _gaps = gaps;
+        return (_scorer, _windows, _gaps);
     }
 
     /// <summary>Scores points that follow the watermark, in time order; see <see cref="LastScores"/> and <see cref="LastAlerts"/>.</summary>
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values)
     {
+        var (scorer, windows, gaps) = Live();
         int n = values.Length;
-        int k = _scorer.PassNames.Count;
+        int k = scorer.PassNames.Count;
         if (_scores.Length < n)
         {
             int size = Math.Max(n, 2 * _scores.Length);
@@ -78,24 +137,28 @@ internal sealed class SeriesDetection
         }
 
         var perPass = _passScores.AsSpan(0, n * k);
-        _scorer.ScoreAll(timestampsMs, values, _alerts.AsSpan(0, n), _scores.AsSpan(0, n), perPass);
-        _windows.Feed(timestampsMs, _scores.AsSpan(0, n), perPass, ChangedWindows.Add);
-        _gaps.Feed(timestampsMs, (start, end, missing) => Gaps.Add((start, end, missing)));
+        scorer.ScoreAll(timestampsMs, values, _alerts.AsSpan(0, n), _scores.AsSpan(0, n), perPass);
+        windows.Feed(timestampsMs, _scores.AsSpan(0, n), perPass, ChangedWindows.Add);
+        gaps.Feed(timestampsMs, (start, end, missing) => Gaps.Add((start, end, missing)));
         WatermarkMs = timestampsMs[^1];
         PointsSeen += n;
         _last = n;
     }
 
-    public SeriesCursor ToCursor()
+    /// <summary>Writes the saved state: version, scorer state length, scorer state, window tracker, gap tracker.</summary>
+    private void WriteBlob(ArrayBufferWriter<byte> into)
     {
-        var state = new ArrayBufferWriter<byte>();
-        _scorer.WriteState(state);
-        var blob = new byte[8 + state.WrittenCount + _windows.StateSize + GapTracker.StateSize];
+        var (scorer, windows, gaps) = Live();
+        var state = t_state ??= new ArrayBufferWriter<byte>();
+        state.ResetWrittenCount();
+        scorer.WriteState(state);
+        int size = 8 + state.WrittenCount + windows.StateSize + GapTracker.StateSize;
+        var blob = into.GetSpan(size)[..size];
         BinaryPrimitives.WriteInt32LittleEndian(blob, BlobVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(4), state.WrittenCount);
-        state.WrittenSpan.CopyTo(blob.AsSpan(8));
-        _windows.Write(blob.AsSpan(8 + state.WrittenCount, _windows.StateSize));
-        _gaps.Write(blob.AsSpan(8 + state.WrittenCount + _windows.StateSize));
-        return new SeriesCursor(SeriesId, WatermarkMs, PointsSeen, blob);
+        BinaryPrimitives.WriteInt32LittleEndian(blob[4..], state.WrittenCount);
+        state.WrittenSpan.CopyTo(blob[8..]);
+        windows.Write(blob.Slice(8 + state.WrittenCount, windows.StateSize));
+        gaps.Write(blob[(8 + state.WrittenCount + windows.StateSize)..]);
+        into.Advance(blob.Length);
     }
 }

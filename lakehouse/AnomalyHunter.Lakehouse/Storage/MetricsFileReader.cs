@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 
@@ -28,15 +29,24 @@ public static class MetricsFileReader
             }
 
             var ids = new long[rows];
-            var times = new DateTime[rows];
             var values = new double[rows];
-            await group.ReadAsync<long>(seriesField, ids, cancellationToken: cancellationToken);
-            await group.ReadAsync<DateTime>(tsField, times, cancellationToken: cancellationToken);
-            await group.ReadAsync<double>(valueField, values, cancellationToken: cancellationToken);
             var ms = new long[rows];
-            for (int i = 0; i < rows; i++)
+            await group.ReadAsync<long>(seriesField, ids, cancellationToken: cancellationToken);
+            await group.ReadAsync<double>(valueField, values, cancellationToken: cancellationToken);
+
+            // why: the DateTime column is only a step on the way to epoch milliseconds; a rented buffer keeps it off the large-object heap.
+            DateTime[] times = ArrayPool<DateTime>.Shared.Rent(rows);
+            try
             {
-                ms[i] = MetricsFileSchema.ToEpochMs(times[i]);
+                await group.ReadAsync<DateTime>(tsField, times.AsMemory(0, rows), cancellationToken: cancellationToken);
+                for (int i = 0; i < rows; i++)
+                {
+                    ms[i] = MetricsFileSchema.ToEpochMs(times[i]);
+                }
+            }
+            finally
+            {
+                ArrayPool<DateTime>.Shared.Return(times);
             }
 
             var block = filter is null ? new MetricsBlock(ids, ms, values, rows) : filter.Apply(ids, ms, values, rows);

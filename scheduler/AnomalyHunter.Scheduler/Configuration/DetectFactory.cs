@@ -21,6 +21,7 @@ internal static class DetectFactory
         MergeGap = s.MergeGap,
         GapMinMissing = s.GapMinMissing,
         Parallelism = s.Parallelism,
+        SeriesPerBatch = s.SeriesPerBatch,
     };
 
     /// <summary>Validates every setting of the detect section.</summary>

@@ -33,6 +33,9 @@ internal sealed class DetectSettings
     /// <summary>Series scored at once (default: number of cores).</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>Series whose live detection state a run holds at once (bounds memory; never changes a score).</summary>
+    public int SeriesPerBatch { get; set; } = Jobs.Detect.DetectOptions.DefaultSeriesPerBatch;
+
     /// <summary>Univariate passes, comma-separated, from: novelty, statistical, forecast, robust-z.</summary>
     public string Passes { get; set; } = DefaultPasses;
 

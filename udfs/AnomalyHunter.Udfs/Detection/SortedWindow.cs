@@ -9,6 +9,9 @@ internal sealed class SortedWindow
 
     public int Count { get; private set; }
 
+    /// <summary>The items in ascending order.</summary>
+    public ReadOnlySpan<double> Items => _items.AsSpan(0, Count);
+
     public void Insert(double x)
     {
         int at = LowerBound(x);
@@ -27,6 +30,34 @@ internal sealed class SortedWindow
 
         Array.Copy(_items, at + 1, _items, at, Count - at - 1);
         Count--;
+    }
+
+    /// <summary>
+    /// Removes <paramref name="old"/> and inserts <paramref name="x"/>, leaving exactly the items (and bits) of
+    /// <c>Remove(old); Insert(x)</c>, but moving only the items between the two positions.
+    /// </summary>
+    public void Replace(double old, double x)
+    {
+        int at = LowerBound(old);
+        if (at >= Count || _items[at] != old)
+        {
+            throw new InvalidOperationException("Value to remove is not in the window.");
+        }
+
+        if (!(x > old))
+        {
+            // why: items before `at` are below `old`, so x lands in [0, at]; the items in between move up one.
+            int to = LowerBound(x, 0, at);
+            Array.Copy(_items, to, _items, to + 1, at - to);
+            _items[to] = x;
+        }
+        else
+        {
+            // why: x lands after `at`, before the first later item ≥ x; the items in between move down one.
+            int end = LowerBound(x, at + 1, Count);
+            Array.Copy(_items, at + 1, _items, at, end - at - 1);
+            _items[end - 1] = x;
+        }
     }
 
     /// <summary>Median of the window; NaN when empty.</summary>
@@ -92,10 +123,10 @@ internal sealed class SortedWindow
         return sum / Count;
     }
 
-    private int LowerBound(double x)
+    private int LowerBound(double x) => LowerBound(x, 0, Count);
+
+    private int LowerBound(double x, int lo, int hi)
     {
-        int lo = 0;
-        int hi = Count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;

@@ -1,3 +1,6 @@
+using System.Buffers;
+using AnomalyHunter.Udfs.Kernels;
+
 namespace AnomalyHunter.Udfs.Multivariate;
 
 /// <summary>Fits the PCA model to rows of a group: robust per-column standardisation, winsorised covariance, Jacobi eigendecomposition, choice of k.</summary>
@@ -14,9 +17,26 @@ internal static class PcaFitter
 
     public static PcaModel Fit(ReadOnlySpan<double> rows, int n, int p, PcaOptions o, long seenRows, double rankError)
     {
+        // why: a refit's working arrays reach the large-object heap; renting them keeps refits from forcing full collections.
+        double[] column = ArrayPool<double>.Shared.Rent(n);
+        double[] scratch = ArrayPool<double>.Shared.Rent(n);
+        double[] z = ArrayPool<double>.Shared.Rent(n * p);
+        try
+        {
+            return Fit(rows, n, p, o, seenRows, rankError, column, scratch, z);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(column);
+            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<double>.Shared.Return(z);
+        }
+    }
+
+    private static PcaModel Fit(ReadOnlySpan<double> rows, int n, int p, PcaOptions o, long seenRows, double rankError, double[] column, double[] scratch, double[] z)
+    {
         var centers = new double[p];
         var scales = new double[p];
-        var column = new double[n];
         for (int j = 0; j < p; j++)
         {
             int m = 0;
@@ -29,10 +49,9 @@ internal static class PcaFitter
                 }
             }
 
-            (centers[j], scales[j]) = RobustCentreScale(column.AsSpan(0, m), o.RelativeScaleFloor);
+            (centers[j], scales[j]) = RobustCentreScale(column.AsSpan(0, m), scratch.AsSpan(0, m), o.RelativeScaleFloor);
         }
 
-        var z = new double[n * p];
         var means = new double[p];
         for (int i = 0; i < n; i++)
         {
@@ -135,12 +154,30 @@ internal static class PcaFitter
         return k;
     }
 
-    /// <summary>Median and 1.4826·MAD of finite values (sorted in place); the standard deviation when the MAD is 0, then the floor; (0, 1) when empty.</summary>
-    private static (double Centre, double Scale) RobustCentreScale(Span<double> values, double relativeFloor)
+    /// <summary>Median and 1.4826·MAD of finite values (reordered in place); the standard deviation when the MAD is 0, then the floor; (0, 1) when empty.</summary>
+    private static (double Centre, double Scale) RobustCentreScale(Span<double> values, Span<double> scratch, double relativeFloor)
     {
         if (values.IsEmpty)
         {
             return (0.0, 1.0);
+        }
+
+        // why: selection finds the same median and MAD as sorting, in linear time. A zero median (where −0 and +0 tie)
+        // or a zero MAD (which needs sums in sorted order) takes the sorting path, so every result stays bit-identical.
+        values.CopyTo(scratch);
+        double selectedMedian = OrderStatistics.Median(scratch);
+        if (selectedMedian != 0.0)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                scratch[i] = Math.Abs(values[i] - selectedMedian);
+            }
+
+            double selectedScale = MadToSigma * OrderStatistics.Median(scratch);
+            if (selectedScale > 0.0)
+            {
+                return (selectedMedian, Math.Max(selectedScale, Math.Max(relativeFloor * Math.Abs(selectedMedian), AbsoluteScaleFloor)));
+            }
         }
 
         values.Sort();

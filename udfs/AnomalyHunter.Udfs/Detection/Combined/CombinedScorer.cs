@@ -20,6 +20,9 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     private double[] _ownDeviation = [];
     private double[] _ownAlert = [];
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_part;
+
     public CombinedScorer(CombinedScorerFactory factory, ISeriesScorer[] scorers)
     {
         _factory = factory;
@@ -142,10 +145,11 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
 
     public void WriteState(IBufferWriter<byte> writer)
     {
-        var part = new ArrayBufferWriter<byte>();
+        // why: one scratch writer per thread; a new one per call grows through large-object-heap arrays for every series.
+        var part = t_part ??= new ArrayBufferWriter<byte>();
         foreach (var scorer in _scorers)
         {
-            part.Clear();
+            part.ResetWrittenCount();
             scorer.WriteState(part);
             BinaryPrimitives.WriteInt32LittleEndian(writer.GetSpan(4), part.WrittenCount);
             writer.Advance(4);

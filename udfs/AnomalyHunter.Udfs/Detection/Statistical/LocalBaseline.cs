@@ -49,12 +49,15 @@ internal sealed class LocalBaseline
     {
         if (_count >= _ring.Length)
         {
-            _sorted.Remove(_ring[_head]);
+            _sorted.Replace(_ring[_head], x);
+        }
+        else
+        {
+            _sorted.Insert(x);
         }
 
         _count++;
         _ring[_head] = x;
-        _sorted.Insert(x);
         _head = (_head + 1) % _ring.Length;
     }
 

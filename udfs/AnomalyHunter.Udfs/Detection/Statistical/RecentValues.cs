@@ -23,8 +23,7 @@ internal sealed class RecentValues
     /// <summary>Adds <paramref name="x"/>, dropping the oldest value, and returns the median of the last n values.</summary>
     public double AddAndMedian(double x)
     {
-        _sorted.Remove(_ring[_head]);
-        _sorted.Insert(x);
+        _sorted.Replace(_ring[_head], x);
         _ring[_head] = x;
         _head = (_head + 1) % _ring.Length;
         return _sorted.Median();
