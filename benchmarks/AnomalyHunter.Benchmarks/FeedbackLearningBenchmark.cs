@@ -14,14 +14,13 @@ using AnomalyHunter.Lakehouse.Sqlite;
 using AnomalyHunter.Synthetic.Generation;
 using AnomalyHunter.Synthetic.Model;
 using AnomalyHunter.Synthetic.Options;
-using AnomalyHunter.Udfs.Detection;
 using Serilog;
 
 namespace AnomalyHunter.Benchmarks;
 
 /// <summary>
 /// Does feedback teach? On labelled synthetic data (the demo configuration, one seed per lakehouse): ingest, detect
-/// (robust-z), investigate every candidate with the offline agents, order the verdicts by time, and let a simulated user
+/// (the shipped configuration), investigate every window at or above the detect threshold with the offline agents, order the verdicts by time, and let a simulated user
 /// give correct feedback from the labels on the first N verdicts through the product's feedback service. The verdicts after
 /// the first N (the same held-out set for every N) are scored before learning (as investigated, learning version 0) and
 /// after (synthesized again with learning version N): precision of "anomaly" verdicts, recall of the labelled anomalies of
@@ -67,7 +66,7 @@ internal static class FeedbackLearningBenchmark
             await using var catalog = new SqliteCatalog(Path.Combine(root, "catalog.db"), TimeProvider.System);
             await catalog.MigrateAsync(CancellationToken.None);
             var lake = new Lake(catalog, Path.Combine(root, "lake"), TimeProvider.System, new LoggerConfiguration().CreateLogger());
-            var options = new InvestigateOptions { MinScore = 50, MaxCandidates = 100_000, Parallelism = 2, Learning = learning };
+            var options = new InvestigateOptions { MinScore = DetectOptions.DefaultThreshold, MaxCandidates = 100_000, Parallelism = 2, Learning = learning };
             var runbooks = await RunbookLibrary.LoadAsync(null, CancellationToken.None);
             var verdicts = await VerdictsAsync(lake, catalog, options, runbooks, data, root, cache);
 
@@ -122,7 +121,10 @@ internal static class FeedbackLearningBenchmark
         }
 
         await IngestAsync(lake, data, root);
-        await new DetectJob(lake, new RobustZScorerFactory(new RobustZOptions()), new DetectOptions { Parallelism = 2 }).RunAsync(null, CancellationToken.None);
+        // why: the candidates are those the shipped detect configuration reports, so learning is measured where users meet it.
+        var settings = new Scheduler.Configuration.DetectSettings { Parallelism = 2 };
+        await new DetectJob(lake, Scheduler.Configuration.DetectFactory.Scorer(settings), Scheduler.Configuration.DetectFactory.Options(settings), Scheduler.Configuration.DetectFactory.Groups(settings))
+            .RunAsync(null, CancellationToken.None);
         var result = await new InvestigateJob(lake, catalog, options, CandidateInvestigator.OfflineAgents(options.Agents), runbooks, []).RunAsync(new InvestigateRequest(), CancellationToken.None);
         var verdicts = new List<Verdict>();
         foreach (string id in result.VerdictIds)

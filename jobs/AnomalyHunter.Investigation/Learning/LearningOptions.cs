@@ -22,10 +22,10 @@ public sealed record LearningOptions
     public const double DefaultPassPriorStrength = 4;
 
     /// <summary>Default threshold of every pass before any feedback (the detector's own threshold).</summary>
-    public const double DefaultBaseThreshold = 50;
+    public const double DefaultBaseThreshold = Udfs.Detection.ScoreScale.DefaultThreshold;
 
     /// <summary>Default score points by which a pass's threshold moves per unit of precision shortfall.</summary>
-    public const double DefaultThresholdGain = 40;
+    public const double DefaultThresholdGain = 10;
 
     /// <summary>Default weight of a <c>partial</c> feedback relative to correct/incorrect.</summary>
     public const double DefaultPartialWeight = 0.5;

@@ -22,7 +22,7 @@ public sealed class LearningRuleTests
         var s = new LearningState();
         Assert.Equal(1.0 / 3, Rule.AgentWeight(s, AgentNames.RootCause, Patterns.Dip), 12);
         Assert.Equal(0.5, Rule.PatternPrior(s, Patterns.Dip, "cpu"), 12);
-        Assert.Equal(50, Rule.PassThreshold(s, "robust-z"), 12);
+        Assert.Equal(20, Rule.PassThreshold(s, "robust-z"), 12);
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class LearningRuleTests
         Assert.Equal(new BetaCounts(3, 1), s.Agents["root-cause|spike"]);
         Assert.Equal(0.5, Rule.AgentWeight(s, AgentNames.PatternAnalyst, Patterns.Spike), 12);
         Assert.Equal(0.0, Rule.AgentWeight(s, AgentNames.ChangeDetective, Patterns.Spike), 12);
-        // Pattern prior Beta(1,1) + 1 real; pass prior Beta(3.2, 0.8) + 1 real → precision 0.84, threshold 50 + 40·(0.8 − 0.84).
+        // Pattern prior Beta(1,1) + 1 real; pass prior Beta(3.2, 0.8) + 1 real → precision 0.84, threshold 20 + 10·(0.8 − 0.84).
         Assert.Equal(new BetaCounts(2, 1), s.Patterns["spike|cpu"]);
         Assert.Equal(4.2, s.Passes["robust-z"].Alpha, 12);
-        Assert.Equal(48.4, Rule.PassThreshold(s, "robust-z"), 10);
+        Assert.Equal(19.6, Rule.PassThreshold(s, "robust-z"), 10);
         Assert.Equal(["agent:change-detective|spike", "agent:pattern-analyst|spike", "agent:root-cause|spike", "pattern:spike|cpu", "pass:robust-z"], changes.Select(c => c.Key));
         Assert.All(changes, c => Assert.StartsWith("f1:", c.Reason, StringComparison.Ordinal));
     }
@@ -60,7 +60,7 @@ public sealed class LearningRuleTests
         Assert.Equal(new BetaCounts(2, 2), s.Agents["pattern-analyst|spike"]);
         Assert.Equal(new BetaCounts(3, 1), s.Agents["change-detective|spike"]);
         Assert.Equal(new BetaCounts(1, 2), s.Patterns["spike|cpu"]);
-        Assert.Equal(50 + (40 * (0.8 - (3.2 / 5))), Rule.PassThreshold(s, "robust-z"), 10);
+        Assert.Equal(20 + (10 * (0.8 - (3.2 / 5))), Rule.PassThreshold(s, "robust-z"), 10);
     }
 
     [Fact]
