@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace AnomalyHunter.Udfs.Kernels;
 
@@ -23,6 +24,14 @@ internal ref struct StateBufferReader
     {
         Ensure(8);
         long v = BinaryPrimitives.ReadInt64LittleEndian(_rest);
+        _rest = _rest[8..];
+        return v;
+    }
+
+    public ulong ReadUInt64()
+    {
+        Ensure(8);
+        ulong v = BinaryPrimitives.ReadUInt64LittleEndian(_rest);
         _rest = _rest[8..];
         return v;
     }
@@ -59,6 +68,32 @@ internal ref struct StateBufferReader
         }
 
         return values;
+    }
+
+    /// <summary>Fills <paramref name="target"/> with values written back to back by <see cref="StateBufferWriter.WriteBlock(ReadOnlySpan{double})"/>.</summary>
+    public void ReadBlock(Span<double> target) => ReadBlock(MemoryMarshal.Cast<double, long>(target));
+
+    /// <summary>Fills <paramref name="target"/> with values written back to back by <see cref="StateBufferWriter.WriteBlock(ReadOnlySpan{ulong})"/>.</summary>
+    public void ReadBlock(Span<ulong> target) => ReadBlock(MemoryMarshal.Cast<ulong, long>(target));
+
+    /// <summary>Fills <paramref name="target"/> with values written back to back by <see cref="StateBufferWriter.WriteBlock(ReadOnlySpan{long})"/>.</summary>
+    public void ReadBlock(Span<long> target)
+    {
+        int size = 8 * target.Length;
+        Ensure(size);
+        if (BitConverter.IsLittleEndian)
+        {
+            _rest[..size].CopyTo(MemoryMarshal.AsBytes(target));
+        }
+        else
+        {
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = BinaryPrimitives.ReadInt64LittleEndian(_rest[(8 * i)..]);
+            }
+        }
+
+        _rest = _rest[size..];
     }
 
     /// <summary>Throws unless the whole state has been read.</summary>

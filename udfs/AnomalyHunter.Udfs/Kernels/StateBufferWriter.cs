@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace AnomalyHunter.Udfs.Kernels;
 
-/// <summary>Little-endian binary writer for the saved state of forecasting and multivariate scorers.</summary>
+/// <summary>Little-endian binary writer for the saved state of scorers (novelty, forecasting, multivariate).</summary>
 internal readonly ref struct StateBufferWriter
 {
     private readonly IBufferWriter<byte> _writer;
@@ -19,6 +20,12 @@ internal readonly ref struct StateBufferWriter
     public void Write(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_writer.GetSpan(8), value);
+        _writer.Advance(8);
+    }
+
+    public void Write(ulong value)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(_writer.GetSpan(8), value);
         _writer.Advance(8);
     }
 
@@ -46,5 +53,31 @@ internal readonly ref struct StateBufferWriter
         {
             Write(v);
         }
+    }
+
+    /// <summary>Writes the values back to back, without a length (the reader must know it).</summary>
+    public void WriteBlock(ReadOnlySpan<double> values) => WriteBlock(MemoryMarshal.Cast<double, long>(values));
+
+    /// <summary>Writes the values back to back, without a length (the reader must know it).</summary>
+    public void WriteBlock(ReadOnlySpan<ulong> values) => WriteBlock(MemoryMarshal.Cast<ulong, long>(values));
+
+    /// <summary>Writes the values back to back, without a length (the reader must know it).</summary>
+    public void WriteBlock(ReadOnlySpan<long> values)
+    {
+        int size = 8 * values.Length;
+        Span<byte> span = _writer.GetSpan(size)[..size];
+        if (BitConverter.IsLittleEndian)
+        {
+            MemoryMarshal.AsBytes(values).CopyTo(span);
+        }
+        else
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(span[(8 * i)..], values[i]);
+            }
+        }
+
+        _writer.Advance(size);
     }
 }

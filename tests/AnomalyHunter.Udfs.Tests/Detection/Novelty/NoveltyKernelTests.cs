@@ -1,6 +1,7 @@
 using System.Buffers;
 using AnomalyHunter.Udfs.Detection.Novelty;
 using FsCheck.Xunit;
+using AnomalyHunter.Udfs.Kernels;
 
 namespace AnomalyHunter.Udfs.Tests.Detection.Novelty;
 
@@ -164,10 +165,10 @@ public sealed class NoveltyKernelTests
         }
 
         var buffer = new ArrayBufferWriter<byte>();
-        var writer = new NoveltyStateWriter(buffer);
+        var writer = new StateBufferWriter(buffer);
         memory.Write(ref writer);
         var copy = new ContextMemory(64);
-        var reader = new NoveltyStateReader(buffer.WrittenSpan);
+        var reader = new StateBufferReader(buffer.WrittenSpan);
         copy.Read(ref reader);
         Assert.True(reader.AtEnd);
         for (ulong k = 1; k <= 40; k++)

@@ -1,3 +1,5 @@
+using AnomalyHunter.Udfs.Kernels;
+
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
 /// <summary>A bounded set of 64-bit context keys: set-associative, evicting the least recently seen key of a full set.</summary>
@@ -69,21 +71,21 @@ internal sealed class ContextMemory
         return false;
     }
 
-    public void Write(ref NoveltyStateWriter writer)
+    public void Write(ref StateBufferWriter writer)
     {
         writer.Write(_keys.Length);
-        writer.Write(_keys);
-        writer.Write(_lastSeen);
+        writer.WriteBlock(_keys);
+        writer.WriteBlock(_lastSeen);
     }
 
-    public void Read(ref NoveltyStateReader reader)
+    public void Read(ref StateBufferReader reader)
     {
         if (reader.ReadInt32() != _keys.Length)
         {
             throw new InvalidDataException("The saved context memory does not match the configured capacity.");
         }
 
-        reader.Read(_keys);
-        reader.Read(_lastSeen);
+        reader.ReadBlock(_keys);
+        reader.ReadBlock(_lastSeen);
     }
 }

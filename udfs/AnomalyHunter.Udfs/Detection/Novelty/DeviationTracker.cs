@@ -1,3 +1,5 @@
+using AnomalyHunter.Udfs.Kernels;
+
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
 /// <summary>A robust, exponentially weighted baseline (location and scale) that deviating points barely move, and the deviation score of each point against it.</summary>
@@ -112,14 +114,14 @@ internal sealed class DeviationTracker
         }
     }
 
-    public void Write(ref NoveltyStateWriter w)
+    public void Write(ref StateBufferWriter w)
     {
         w.Write(_n);
         w.Write(_location);
         w.Write(_meanAbs);
     }
 
-    public void Read(ref NoveltyStateReader r)
+    public void Read(ref StateBufferReader r)
     {
         _n = r.ReadInt64();
         _location = r.ReadDouble();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using AnomalyHunter.Udfs.Kernels;
 
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
@@ -179,7 +180,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
 
     public void WriteState(IBufferWriter<byte> writer)
     {
-        var w = new NoveltyStateWriter(writer);
+        var w = new StateBufferWriter(writer);
         w.Write(StateVersion);
         w.Write(_count);
         w.Write(_restUntil);
@@ -200,7 +201,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
 
     public static NoveltyScorer Restore(NoveltyOptions o, ReadOnlySpan<byte> state)
     {
-        var r = new NoveltyStateReader(state);
+        var r = new StateBufferReader(state);
         if (r.ReadInt32() != StateVersion)
         {
             throw new InvalidDataException("The saved novelty state has an unknown version.");

@@ -1,3 +1,5 @@
+using AnomalyHunter.Udfs.Kernels;
+
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
 /// <summary>The minimum and maximum of the recent past, kept per block of points so that old extremes are forgotten block by block.</summary>
@@ -63,7 +65,7 @@ internal sealed class RangeMemory
         Max = hi;
     }
 
-    public void Write(ref NoveltyStateWriter w)
+    public void Write(ref StateBufferWriter w)
     {
         w.Write(_blockMin.Length);
         w.Write(_filled);
@@ -80,7 +82,7 @@ internal sealed class RangeMemory
         }
     }
 
-    public void Read(ref NoveltyStateReader r)
+    public void Read(ref StateBufferReader r)
     {
         if (r.ReadInt32() != _blockMin.Length)
         {

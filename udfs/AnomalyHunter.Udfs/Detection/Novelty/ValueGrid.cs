@@ -1,3 +1,5 @@
+using AnomalyHunter.Udfs.Kernels;
+
 namespace AnomalyHunter.Udfs.Detection.Novelty;
 
 /// <summary>Counts the values of the last points per cell of a grid laid over the remembered range, to tell whether a value is new.</summary>
@@ -125,17 +127,17 @@ internal sealed class ValueGrid
         return (int)Math.Clamp(at, 0.0, _counts.Length - 1.0);
     }
 
-    public void Write(ref NoveltyStateWriter w)
+    public void Write(ref StateBufferWriter w)
     {
         w.Write(_ring.Length);
         w.Write(_filled);
         w.Write(_head);
         w.Write(_lo);
         w.Write(_width);
-        w.Write(_ring.AsSpan(0, _filled));
+        w.WriteBlock(_ring.AsSpan(0, _filled));
     }
 
-    public void Read(ref NoveltyStateReader r)
+    public void Read(ref StateBufferReader r)
     {
         if (r.ReadInt32() != _ring.Length)
         {
@@ -151,7 +153,7 @@ internal sealed class ValueGrid
 
         _lo = r.ReadDouble();
         _width = r.ReadDouble();
-        r.Read(_ring.AsSpan(0, _filled));
+        r.ReadBlock(_ring.AsSpan(0, _filled));
         for (int k = 0; k < _filled; k++)
         {
             _counts[CellOf(_ring[k])]++;

@@ -119,21 +119,21 @@ internal sealed class SeasonalProfile
         }
     }
 
-    public void Write(ref Novelty.NoveltyStateWriter w)
+    public void Write(ref Kernels.StateBufferWriter w)
     {
         w.Write(_values.Length);
-        w.Write(_values);
-        w.Write(_dayOf);
+        w.WriteBlock(_values);
+        w.WriteBlock(_dayOf);
     }
 
-    public void Read(ref Novelty.NoveltyStateReader r)
+    public void Read(ref Kernels.StateBufferReader r)
     {
         if (r.ReadInt32() != _values.Length)
         {
             throw new InvalidDataException("The saved seasonal profile does not match the configured bins and days.");
         }
 
-        r.Read(_values);
-        r.Read(_dayOf);
+        r.ReadBlock(_values);
+        r.ReadBlock(_dayOf);
     }
 }
