@@ -1,9 +1,5 @@
-using AnomalyHunter.Jobs.Detect;
-using AnomalyHunter.Jobs.Ingest;
 using AnomalyHunter.Jobs.Tests.Support;
-using AnomalyHunter.Lakehouse.Catalog;
 using AnomalyHunter.Lakehouse.Model;
-using AnomalyHunter.Udfs.Detection;
 
 namespace AnomalyHunter.Jobs.Tests.Detect;
 
@@ -36,30 +32,14 @@ public sealed class IncrementalDetectionTests
         return rows;
     }
 
-    private static async Task<List<AnomalyRecord>> RunAsync(IEnumerable<List<(SeriesKey, long, double)>> batches)
-    {
-        await using var lake = await TestLake.CreateAsync();
-        var ingest = new IngestJob(lake.Lake, new IngestJobOptions());
-        var detect = new DetectJob(lake.Lake, new RobustZScorerFactory(new RobustZOptions()), new DetectOptions());
-        int n = 0;
-        foreach (var batch in batches)
-        {
-            await ingest.RunAsync([MemorySources.From($"batch-{n++}", batch)], new FolderQuarantineSink(Path.Combine(lake.Root, "quarantine"), "test"), null, CancellationToken.None);
-            await detect.RunAsync(null, CancellationToken.None);
-        }
-
-        return [.. (await lake.Lake.Catalog.ListAnomaliesAsync(new AnomalyFilter { Consumer = detect.Consumer }, CancellationToken.None))
-            .Select(a => a with { FirstRunId = "", LastRunId = "" })];
-    }
-
     [Fact]
     public async Task Detecting_day_by_day_finds_exactly_the_windows_of_one_backfill()
     {
         var all = Points(6);
         var daily = all.GroupBy(r => (r.Ts - Start) / Day).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
 
-        var backfill = await RunAsync([all]);
-        var incremental = await RunAsync(daily);
+        var backfill = await BatchDetection.RunAsync([all]);
+        var incremental = await BatchDetection.RunAsync(daily);
 
         Assert.NotEmpty(backfill);
         Assert.Equal(backfill, incremental);
@@ -75,8 +55,8 @@ public sealed class IncrementalDetectionTests
         var late = all.Where(IsLate).Select(r => (r.Key, r.Ts, r.Value + 80)).ToList();
         var corrected = all.Select(r => IsLate(r) ? (r.Key, r.Ts, r.Value + 80) : r).ToList();
 
-        var withLate = await RunAsync([onTime, late]);
-        var backfill = await RunAsync([corrected]);
+        var withLate = await BatchDetection.RunAsync([onTime, late]);
+        var backfill = await BatchDetection.RunAsync([corrected]);
 
         Assert.Contains(withLate, a => a.StartTsMs >= Start + Day && a.StartTsMs < Start + (2 * Day));
         Assert.Equal(backfill, withLate);

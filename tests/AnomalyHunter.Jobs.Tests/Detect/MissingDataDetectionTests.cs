@@ -1,9 +1,6 @@
 using AnomalyHunter.Jobs.Detect;
-using AnomalyHunter.Jobs.Ingest;
 using AnomalyHunter.Jobs.Tests.Support;
-using AnomalyHunter.Lakehouse.Catalog;
 using AnomalyHunter.Lakehouse.Model;
-using AnomalyHunter.Udfs.Detection;
 
 namespace AnomalyHunter.Jobs.Tests.Detect;
 
@@ -34,29 +31,13 @@ public sealed class MissingDataDetectionTests
         return rows;
     }
 
-    private static async Task<List<AnomalyRecord>> RunAsync(IEnumerable<List<(SeriesKey, long, double)>> batches)
-    {
-        await using var lake = await TestLake.CreateAsync();
-        var ingest = new IngestJob(lake.Lake, new IngestJobOptions());
-        var detect = new DetectJob(lake.Lake, new RobustZScorerFactory(new RobustZOptions()), new DetectOptions());
-        int n = 0;
-        foreach (var batch in batches)
-        {
-            await ingest.RunAsync([MemorySources.From($"batch-{n++}", batch)], new FolderQuarantineSink(Path.Combine(lake.Root, "quarantine"), "test"), null, CancellationToken.None);
-            await detect.RunAsync(null, CancellationToken.None);
-        }
-
-        return [.. (await lake.Lake.Catalog.ListAnomaliesAsync(new AnomalyFilter { Consumer = detect.Consumer }, CancellationToken.None))
-            .Select(a => a with { FirstRunId = "", LastRunId = "" })];
-    }
-
     private static IEnumerable<List<(SeriesKey, long, double)>> Daily(List<(SeriesKey Key, long Ts, double Value)> all) =>
         all.GroupBy(r => (r.Ts - Start) / Day).OrderBy(g => g.Key).Select(g => g.ToList());
 
     [Fact]
     public async Task A_gap_in_a_regular_series_becomes_a_missing_data_window_over_the_absent_points()
     {
-        var anomalies = await RunAsync(Daily(Points(3, withGap: true)));
+        var anomalies = await BatchDetection.RunAsync(Daily(Points(3, withGap: true)));
 
         var gap = Assert.Single(anomalies, a => a.Passes == DetectOptions.MissingDataPass);
         Assert.Equal(GapStart, gap.StartTsMs);
@@ -67,7 +48,7 @@ public sealed class MissingDataDetectionTests
     [Fact]
     public async Task A_regular_series_without_gaps_has_no_missing_data_window()
     {
-        var anomalies = await RunAsync(Daily(Points(3, withGap: false)));
+        var anomalies = await BatchDetection.RunAsync(Daily(Points(3, withGap: false)));
 
         Assert.DoesNotContain(anomalies, a => a.Passes == DetectOptions.MissingDataPass);
     }
@@ -77,6 +58,6 @@ public sealed class MissingDataDetectionTests
     {
         var all = Points(3, withGap: true);
 
-        Assert.Equal(await RunAsync([all]), await RunAsync(Daily(all)));
+        Assert.Equal(await BatchDetection.RunAsync([all]), await BatchDetection.RunAsync(Daily(all)));
     }
 }
