@@ -12,29 +12,8 @@ public static class DailyBatchRunner
     /// <remarks>For scorers with two outputs (<see cref="IDeviationSeriesScorer"/>), <paramref name="stream"/> picks the alert or the deviation output.</remarks>
     public static double[] Run(ISeriesScorerFactory factory, long[] timestampsMs, double[] values, ScoreStream stream = ScoreStream.Deviation)
     {
-        var scores = new double[values.Length];
-        var alerts = new double[values.Length];
-        var state = new ArrayBufferWriter<byte>();
-        ISeriesScorer? scorer = null;
-        int start = 0;
-        while (start < values.Length)
-        {
-            long day = Math.DivRem(timestampsMs[start], MillisecondsPerDay, out long rem) - (rem < 0 ? 1 : 0);
-            long nextDayMs = (day + 1) * MillisecondsPerDay;
-            int end = start;
-            while (end < values.Length && timestampsMs[end] < nextDayMs)
-            {
-                end++;
-            }
-
-            scorer = scorer is null ? factory.Create() : factory.Restore(state.WrittenSpan);
-            Score(scorer, timestampsMs.AsSpan(start, end - start), values.AsSpan(start, end - start), scores.AsSpan(start, end - start), alerts.AsSpan(start, end - start), stream);
-            state.ResetWrittenCount();
-            scorer.WriteState(state);
-            start = end;
-        }
-
-        return stream == ScoreStream.Alert && scorer is IDeviationSeriesScorer ? alerts : scores;
+        (double[] alerts, double[]? deviations) = RunWithDeviations(factory, timestampsMs, values);
+        return stream == ScoreStream.Deviation && deviations is not null ? deviations : alerts;
     }
 
     /// <summary>Like <see cref="Run"/>, but also returns the deviation score of each row when the scorer has that output (else null).</summary>
