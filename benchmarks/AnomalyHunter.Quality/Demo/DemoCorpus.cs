@@ -15,29 +15,8 @@ public static class DemoCorpus
         new("data_memory_leak.csv", [new(200, 479, true)]),
     ];
 
-    /// <summary>The dataset folder: ANOMALYHUNTER_DEMO_DATA, else shared/datasets/anomaly-hunter-demo above the working or base directory.</summary>
-    public static string? Locate()
-    {
-        string? fromEnv = Environment.GetEnvironmentVariable("ANOMALYHUNTER_DEMO_DATA");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            return fromEnv;
-        }
-
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "datasets", "anomaly-hunter-demo");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The dataset folder: ANOMALYHUNTER_DEMO_DATA, else shared/datasets/anomaly-hunter-demo (see <see cref="Harness.SharedDatasets.Locate"/>).</summary>
+    public static string? Locate() => Harness.SharedDatasets.Locate("anomaly-hunter-demo", "ANOMALYHUNTER_DEMO_DATA");
 }
 
 /// <summary>One demo file and its labelled windows.</summary>

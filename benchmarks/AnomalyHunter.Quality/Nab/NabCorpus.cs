@@ -6,29 +6,8 @@ namespace AnomalyHunter.Quality.Nab;
 /// <summary>Loads the nab-open corpus: data files and their label windows.</summary>
 public static class NabCorpus
 {
-    /// <summary>The corpus folder: the environment variable ANOMALYHUNTER_NAB_DATA, else shared/datasets/nab-open found above the current or base directory.</summary>
-    public static string? Locate()
-    {
-        string? fromEnv = Environment.GetEnvironmentVariable("ANOMALYHUNTER_NAB_DATA");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            return fromEnv;
-        }
-
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "datasets", "nab-open");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The corpus folder: ANOMALYHUNTER_NAB_DATA, else shared/datasets/nab-open (see <see cref="Harness.SharedDatasets.Locate"/>).</summary>
+    public static string? Locate() => Harness.SharedDatasets.Locate("nab-open", "ANOMALYHUNTER_NAB_DATA");
 
     /// <summary>Reads every labelled file under <paramref name="root"/> in the order of labels/combined_windows.json.</summary>
     public static IReadOnlyList<NabSeries> Load(string root)
