@@ -66,6 +66,37 @@ public sealed class RollingMedianReferenceTests
         Assert.Equal(expectedMads, mads);
     }
 
+    [Theory]
+    [InlineData(21, 96)]
+    [InlineData(22, 288)]
+    [InlineData(23, 1000)]
+    public void Trends_level_shifts_and_NaN_gaps_longer_than_the_window_match_a_sort_of_every_window(int seed, int window)
+    {
+        // why: trends move every value to one end of the sorted window at each step; gaps empty and refill it.
+        var random = new Random(seed);
+        var values = new double[6 * window];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int phase = i / window;
+            values[i] = phase switch
+            {
+                0 => i,
+                1 => -i,
+                2 => double.NaN,
+                3 => Math.Floor(random.NextDouble() * 7.0) + (i % 2 == 0 ? 1000.0 : -1000.0),
+                4 => random.Next(50) == 0 ? double.NegativeInfinity : random.NextDouble(),
+                _ => 1e6 - i,
+            };
+        }
+
+        var medians = new double[values.Length];
+        var mads = new double[values.Length];
+        RollingMedian.Compute(values, window, medians, mads);
+        (double[] expectedMedians, double[] expectedMads) = Reference(values, window);
+        Assert.Equal(expectedMedians, medians);
+        Assert.Equal(expectedMads, mads);
+    }
+
     [Fact]
     public void A_window_of_one_returns_the_values_and_zero_MAD()
     {

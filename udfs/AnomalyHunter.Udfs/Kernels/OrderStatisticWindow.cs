@@ -1,24 +1,17 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace AnomalyHunter.Udfs.Kernels;
 
 /// <summary>The last <c>capacity</c> inputs of a stream, with their finite values kept sorted for an O(1) median and an O(log n) median absolute deviation.</summary>
 /// <remarks>
-/// A push replaces the oldest value by the newest in one move of the sorted array: only the items between the two
-/// positions shift (a third of the window on average for random data). Positions are found without dependent-load
-/// chains: the last item of every block of ~√capacity items is kept in a fence array, and a SIMD count of the fences
-/// below x, then of the items below x in the one block it selects, gives the lower bound.
-/// NaN and infinities occupy a slot of the window but are not sorted in; statistics see the finite values only.
+/// The sorted values live in <see cref="SortedBlocks"/>: a push replaces the oldest value by the newest with O(√capacity)
+/// moves, its ranks found by two SIMD counts. NaN and infinities occupy a slot of the window but are not sorted in;
+/// statistics see the finite values only, which are the ranks below <see cref="Count"/> (the ranks above hold +∞).
 /// </remarks>
 internal sealed class OrderStatisticWindow
 {
     private readonly double[] _ring;
-    private readonly double[] _sorted;
-    private readonly double[] _fences;
-    private readonly int _block;
+    private readonly SortedBlocks _sorted;
     private int _head;
     private int _filled;
     private int _madHint;
@@ -28,9 +21,7 @@ internal sealed class OrderStatisticWindow
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _ring = new double[capacity];
-        _sorted = new double[capacity];
-        _block = Math.Max(Vector256<double>.Count, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Sqrt(capacity)));
-        _fences = new double[(capacity / _block) + 1];
+        _sorted = new SortedBlocks(capacity);
     }
 
     /// <summary>Number of slots.</summary>
@@ -53,45 +44,32 @@ internal sealed class OrderStatisticWindow
 
         bool addNew = double.IsFinite(x);
         bool dropOld = double.IsFinite(old);
-        ref double a = ref MemoryMarshal.GetArrayDataReference(_sorted);
         int n = Count;
-        if (addNew && dropOld)
+
+        // why: the first +∞ spare sits at rank n, so a value entering takes that spare's place and a value leaving
+        // without a successor leaves a +∞ behind; both are the same replacement.
+        if (dropOld)
         {
-            int from = LowerBound(ref a, n, old);
-            int to = LowerBound(ref a, n, x);
-            if (from >= n || Unsafe.Add(ref a, from) != old)
+            int from = _sorted.LowerBound(old);
+            if (_sorted[from] != old)
             {
                 throw new InvalidOperationException("The value leaving the window is not in the sorted window.");
             }
 
-            if (to > from)
+            if (addNew)
             {
-                // why: the items strictly between old and new move one place left, and new lands just before its lower bound.
-                _sorted.AsSpan(from + 1, to - 1 - from).CopyTo(_sorted.AsSpan(from));
-                Unsafe.Add(ref a, to - 1) = x;
-                RefreshFences(from, to - 1, n);
+                _sorted.Replace(from, _sorted.LowerBound(x), x);
             }
             else
             {
-                _sorted.AsSpan(to, from - to).CopyTo(_sorted.AsSpan(to + 1));
-                Unsafe.Add(ref a, to) = x;
-                RefreshFences(to, from, n);
+                _sorted.Replace(from, n, double.PositiveInfinity);
+                Count = n - 1;
             }
         }
         else if (addNew)
         {
-            int to = LowerBound(ref a, n, x);
-            _sorted.AsSpan(to, n - to).CopyTo(_sorted.AsSpan(to + 1));
-            Unsafe.Add(ref a, to) = x;
+            _sorted.Replace(n, _sorted.LowerBound(x), x);
             Count = n + 1;
-            RefreshFences(to, n, n + 1);
-        }
-        else if (dropOld)
-        {
-            int from = IndexOf(ref a, n, old);
-            _sorted.AsSpan(from + 1, n - from - 1).CopyTo(_sorted.AsSpan(from));
-            Count = n - 1;
-            RefreshFences(from, n - 2, n - 1);
         }
     }
 
@@ -101,6 +79,7 @@ internal sealed class OrderStatisticWindow
         _head = 0;
         _filled = 0;
         Count = 0;
+        _sorted.Clear();
     }
 
     /// <summary>Median of the finite values; NaN when there are none.</summary>
@@ -112,8 +91,9 @@ internal sealed class OrderStatisticWindow
             return double.NaN;
         }
 
+        SortedBlocks.Ranks a = _sorted.View();
         int mid = n >> 1;
-        return (n & 1) == 1 ? _sorted[mid] : 0.5 * (_sorted[mid - 1] + _sorted[mid]);
+        return (n & 1) == 1 ? a[mid] : 0.5 * (a[mid - 1] + a[mid]);
     }
 
     /// <summary>Median of |x − <paramref name="center"/>| over the finite values (unscaled); NaN when there are none or the center is NaN.</summary>
@@ -130,12 +110,13 @@ internal sealed class OrderStatisticWindow
             return double.NaN;
         }
 
-        ref double a = ref MemoryMarshal.GetArrayDataReference(_sorted);
+        SortedBlocks.Ranks a = _sorted.View();
+
         // why: for the window's own median the split is almost always the middle index; the search is the fallback.
         int middle = n >> 1;
-        int split = Unsafe.Add(ref a, middle) >= center && (middle == 0 || Unsafe.Add(ref a, middle - 1) < center)
+        int split = a[middle] >= center && (middle == 0 || a[middle - 1] < center)
             ? middle
-            : LowerBound(ref a, n, center);
+            : _sorted.LowerBound(center);
         int nLeft = split;
         int nRight = n - split;
         int k = (n & 1) == 1 ? n >> 1 : (n >> 1) - 1;
@@ -145,11 +126,11 @@ internal sealed class OrderStatisticWindow
         int lo = Math.Max(0, k + 1 - nRight);
         int hi = Math.Min(k + 1, nLeft);
         int hint = Math.Clamp(_madHint, lo, hi);
-        if (hint < hi && MoreLeft(ref a, split, k, center, hint))
+        if (hint < hi && MoreLeft(a, split, k, center, hint))
         {
             int step = 1;
             int bound = hint + 1;
-            while (bound < hi && MoreLeft(ref a, split, k, center, bound))
+            while (bound < hi && MoreLeft(a, split, k, center, bound))
             {
                 lo = bound + 1;
                 step <<= 1;
@@ -163,7 +144,7 @@ internal sealed class OrderStatisticWindow
         {
             int step = 1;
             int bound = hint - 1;
-            while (bound >= lo && !MoreLeft(ref a, split, k, center, bound))
+            while (bound >= lo && !MoreLeft(a, split, k, center, bound))
             {
                 hi = bound;
                 step <<= 1;
@@ -179,7 +160,7 @@ internal sealed class OrderStatisticWindow
         {
             int half = len >> 1;
             int i = lo + half;
-            bool moreLeft = MoreLeft(ref a, split, k, center, i);
+            bool moreLeft = MoreLeft(a, split, k, center, i);
             lo = moreLeft ? i + 1 : lo;
             len = moreLeft ? len - half - 1 : half;
         }
@@ -188,16 +169,16 @@ internal sealed class OrderStatisticWindow
         int fromLeft = lo;
         int fromRight = k + 1 - fromLeft;
         double kth = Math.Max(
-            fromLeft > 0 ? center - Unsafe.Add(ref a, split - fromLeft) : double.NegativeInfinity,
-            fromRight > 0 ? Unsafe.Add(ref a, split + fromRight - 1) - center : double.NegativeInfinity);
+            fromLeft > 0 ? center - a[split - fromLeft] : double.NegativeInfinity,
+            fromRight > 0 ? a[split + fromRight - 1] - center : double.NegativeInfinity);
         if ((n & 1) == 1)
         {
             return kth;
         }
 
         double next = Math.Min(
-            fromLeft < nLeft ? center - Unsafe.Add(ref a, split - 1 - fromLeft) : double.PositiveInfinity,
-            fromRight < nRight ? Unsafe.Add(ref a, split + fromRight) - center : double.PositiveInfinity);
+            fromLeft < nLeft ? center - a[split - 1 - fromLeft] : double.PositiveInfinity,
+            fromRight < nRight ? a[split + fromRight] - center : double.PositiveInfinity);
         return 0.5 * (kth + next);
     }
 
@@ -211,9 +192,9 @@ internal sealed class OrderStatisticWindow
         }
 
         double sum = 0.0;
-        foreach (double v in _sorted.AsSpan(0, n))
+        for (int i = 0; i < n; i++)
         {
-            sum += Math.Abs(v - center);
+            sum += Math.Abs(_sorted[i] - center);
         }
 
         return sum / n;
@@ -249,37 +230,6 @@ internal sealed class OrderStatisticWindow
 
     /// <summary>True when the (k + 1 − i)-th right deviation exceeds the (i + 1)-th left one, i.e. more of the k + 1 smallest come from the left.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MoreLeft(ref double a, int split, int k, double center, int i)
-        => Unsafe.Add(ref a, split + k - i) - center > center - Unsafe.Add(ref a, split - 1 - i);
-
-    /// <summary>Number of sorted items below <paramref name="x"/>: SIMD counts over the fences, then over one block.</summary>
-    private int LowerBound(ref double a, int count, double x)
-    {
-        int fullBlocks = count / _block;
-        int block = SimdCount.Below(ref MemoryMarshal.GetArrayDataReference(_fences), fullBlocks, x);
-        int start = block * _block;
-        return start + SimdCount.Below(ref Unsafe.Add(ref a, start), Math.Min(_block, count - start), x);
-    }
-
-    /// <summary>Rewrites the fences whose items lie in [<paramref name="first"/>, <paramref name="last"/>], for a window of <paramref name="count"/> items.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void RefreshFences(int first, int last, int count)
-    {
-        int end = Math.Min(last, count - 1);
-        for (int j = first / _block; ((j + 1) * _block) - 1 <= end; j++)
-        {
-            _fences[j] = _sorted[((j + 1) * _block) - 1];
-        }
-    }
-
-    private int IndexOf(ref double a, int count, double x)
-    {
-        int at = LowerBound(ref a, count, x);
-        if (at >= count || Unsafe.Add(ref a, at) != x)
-        {
-            throw new InvalidOperationException("The value leaving the window is not in the sorted window.");
-        }
-
-        return at;
-    }
+    private static bool MoreLeft(SortedBlocks.Ranks a, int split, int k, double center, int i)
+        => a[split + k - i] - center > center - a[split - 1 - i];
 }

@@ -4,8 +4,9 @@ namespace AnomalyHunter.Udfs.Kernels;
 /// <remarks>
 /// Contract: output i describes the finite values among values[max(0, i − window + 1) .. i]; NaN and infinities are
 /// skipped but still take a slot of the window; a window with no finite value gives NaN; a window longer than the
-/// series simply holds every point so far. Cost: O(log w) searches plus a move of the items between the leaving and
-/// the arriving value's ranks (see <see cref="OrderStatisticWindow"/>).
+/// series simply holds every point so far. Cost per point: two SIMD rank searches and O(√w) moves in blocks of sorted
+/// values (see <see cref="OrderStatisticWindow"/> and <see cref="SortedBlocks"/>), an O(1) median and a MAD search that
+/// starts from the previous window's answer.
 /// </remarks>
 public static class RollingMedian
 {
