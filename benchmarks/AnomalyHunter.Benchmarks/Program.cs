@@ -16,5 +16,10 @@ if (args.Length > 0 && args[0] == "feedback-learning")
     return await FeedbackLearningBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "rolling-median-ab")
+{
+    return RollingMedianAbBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmark).Assembly).Run(args);
 return 0;

@@ -2,13 +2,15 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using AnomalyHunter.Udfs.Kernels;
 
 namespace AnomalyHunter.Benchmarks;
 
 /// <summary>
 /// Benchmark-only baseline: the rolling median and MAD as the product computed them before the blocked window, over one
 /// sorted array that a push changes with a memmove of every item between the leaving and the arriving value's ranks
-/// (O(w) per point), with √w fences for SIMD rank searches. Kept to measure the product kernel against it in one run.
+/// (O(w) per point), with √w fences for SIMD rank searches; the MAD selection is the product's. Kept to measure the
+/// product kernel against it in one run.
 /// </summary>
 internal sealed class SortedArrayRollingMedianBaseline
 {
@@ -120,71 +122,8 @@ internal sealed class SortedArrayRollingMedianBaseline
         int split = Unsafe.Add(ref a, middle) >= center && (middle == 0 || Unsafe.Add(ref a, middle - 1) < center)
             ? middle
             : LowerBound(ref a, n, center);
-        int nLeft = split;
-        int nRight = n - split;
-        int k = (n & 1) == 1 ? n >> 1 : (n >> 1) - 1;
-        int lo = Math.Max(0, k + 1 - nRight);
-        int hi = Math.Min(k + 1, nLeft);
-        int hint = Math.Clamp(_madHint, lo, hi);
-        if (hint < hi && MoreLeft(ref a, split, k, center, hint))
-        {
-            int step = 1;
-            int bound = hint + 1;
-            while (bound < hi && MoreLeft(ref a, split, k, center, bound))
-            {
-                lo = bound + 1;
-                step <<= 1;
-                bound = hint + step;
-            }
-
-            lo = Math.Max(lo, hint + 1);
-            hi = Math.Min(bound, hi);
-        }
-        else
-        {
-            int step = 1;
-            int bound = hint - 1;
-            while (bound >= lo && !MoreLeft(ref a, split, k, center, bound))
-            {
-                hi = bound;
-                step <<= 1;
-                bound = hint - step;
-            }
-
-            hi = Math.Min(hi, hint);
-            lo = Math.Max(lo, bound + 1);
-        }
-
-        int len = hi - lo;
-        while (len > 0)
-        {
-            int half = len >> 1;
-            int i = lo + half;
-            bool moreLeft = MoreLeft(ref a, split, k, center, i);
-            lo = moreLeft ? i + 1 : lo;
-            len = moreLeft ? len - half - 1 : half;
-        }
-
-        _madHint = lo;
-        int fromLeft = lo;
-        int fromRight = k + 1 - fromLeft;
-        double kth = Math.Max(
-            fromLeft > 0 ? center - Unsafe.Add(ref a, split - fromLeft) : double.NegativeInfinity,
-            fromRight > 0 ? Unsafe.Add(ref a, split + fromRight - 1) - center : double.NegativeInfinity);
-        if ((n & 1) == 1)
-        {
-            return kth;
-        }
-
-        double next = Math.Min(
-            fromLeft < nLeft ? center - Unsafe.Add(ref a, split - 1 - fromLeft) : double.PositiveInfinity,
-            fromRight < nRight ? Unsafe.Add(ref a, split + fromRight) - center : double.PositiveInfinity);
-        return 0.5 * (kth + next);
+        return MadSelection.Select(new SortedArrayRanks(ref a), n, split, center, ref _madHint);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MoreLeft(ref double a, int split, int k, double center, int i)
-        => Unsafe.Add(ref a, split + k - i) - center > center - Unsafe.Add(ref a, split - 1 - i);
 
     private int LowerBound(ref double a, int count, double x)
     {

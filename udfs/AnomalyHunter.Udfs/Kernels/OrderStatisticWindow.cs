@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace AnomalyHunter.Udfs.Kernels;
 
 /// <summary>The last <c>capacity</c> inputs of a stream, with their finite values kept sorted for an O(1) median and an O(log n) median absolute deviation.</summary>
@@ -97,13 +95,9 @@ internal sealed class OrderStatisticWindow
     }
 
     /// <summary>Median of |x − <paramref name="center"/>| over the finite values (unscaled); NaN when there are none or the center is NaN.</summary>
-    /// <remarks>
-    /// The deviations left of the center (read outwards) and right of it are two sorted sequences; the k-th smallest
-    /// of their union is found by a binary search on how many come from the left one, in O(log n).
-    /// </remarks>
+    /// <remarks>See <see cref="MadSelection"/>; the search starts from the previous call's answer.</remarks>
     public double MedianAbsoluteDeviation(double center)
     {
-        // why: the search hint is only a starting point; any value gives the same exact answer.
         int n = Count;
         if (n == 0 || double.IsNaN(center))
         {
@@ -117,69 +111,7 @@ internal sealed class OrderStatisticWindow
         int split = a[middle] >= center && (middle == 0 || a[middle - 1] < center)
             ? middle
             : _sorted.LowerBound(center);
-        int nLeft = split;
-        int nRight = n - split;
-        int k = (n & 1) == 1 ? n >> 1 : (n >> 1) - 1;
-
-        // Find the smallest i (taken from the left) such that the right deviation R[k − i] is not above L[i],
-        // galloping from the previous answer: it moves by a step or two per push in a rolling window.
-        int lo = Math.Max(0, k + 1 - nRight);
-        int hi = Math.Min(k + 1, nLeft);
-        int hint = Math.Clamp(_madHint, lo, hi);
-        if (hint < hi && MoreLeft(a, split, k, center, hint))
-        {
-            int step = 1;
-            int bound = hint + 1;
-            while (bound < hi && MoreLeft(a, split, k, center, bound))
-            {
-                lo = bound + 1;
-                step <<= 1;
-                bound = hint + step;
-            }
-
-            lo = Math.Max(lo, hint + 1);
-            hi = Math.Min(bound, hi);
-        }
-        else
-        {
-            int step = 1;
-            int bound = hint - 1;
-            while (bound >= lo && !MoreLeft(a, split, k, center, bound))
-            {
-                hi = bound;
-                step <<= 1;
-                bound = hint - step;
-            }
-
-            hi = Math.Min(hi, hint);
-            lo = Math.Max(lo, bound + 1);
-        }
-
-        int len = hi - lo;
-        while (len > 0)
-        {
-            int half = len >> 1;
-            int i = lo + half;
-            bool moreLeft = MoreLeft(a, split, k, center, i);
-            lo = moreLeft ? i + 1 : lo;
-            len = moreLeft ? len - half - 1 : half;
-        }
-
-        _madHint = lo;
-        int fromLeft = lo;
-        int fromRight = k + 1 - fromLeft;
-        double kth = Math.Max(
-            fromLeft > 0 ? center - a[split - fromLeft] : double.NegativeInfinity,
-            fromRight > 0 ? a[split + fromRight - 1] - center : double.NegativeInfinity);
-        if ((n & 1) == 1)
-        {
-            return kth;
-        }
-
-        double next = Math.Min(
-            fromLeft < nLeft ? center - a[split - 1 - fromLeft] : double.PositiveInfinity,
-            fromRight < nRight ? a[split + fromRight] - center : double.PositiveInfinity);
-        return 0.5 * (kth + next);
+        return MadSelection.Select(a, n, split, center, ref _madHint);
     }
 
     /// <summary>Mean of |x − <paramref name="center"/>| over the finite values; NaN when there are none.</summary>
@@ -227,9 +159,4 @@ internal sealed class OrderStatisticWindow
 
         return _filled;
     }
-
-    /// <summary>True when the (k + 1 − i)-th right deviation exceeds the (i + 1)-th left one, i.e. more of the k + 1 smallest come from the left.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MoreLeft(SortedBlocks.Ranks a, int split, int k, double center, int i)
-        => a[split + k - i] - center > center - a[split - 1 - i];
 }

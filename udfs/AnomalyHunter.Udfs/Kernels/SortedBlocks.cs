@@ -277,7 +277,7 @@ internal sealed class SortedBlocks
         => MemoryMarshal.CreateReadOnlySpan(ref source, count).CopyTo(MemoryMarshal.CreateSpan(ref destination, count));
 
     /// <summary>Reads ranks of a <see cref="SortedBlocks"/> that is not changed meanwhile.</summary>
-    public readonly ref struct Ranks
+    public readonly ref struct Ranks : ISortedRanks
     {
         private readonly ref double _origin;
         private readonly ref int _firsts;
