@@ -7,7 +7,8 @@ namespace AnomalyHunter.Investigation.Agents;
 /// Where and how strongly a series moved around a candidate window: a matched filter. The seasonally adjusted deviations
 /// (minus their mean over the two hours before) are prewhitened with the series' lag-1 autocorrelation ρ (w = z(t) − ρ·z(t−1)),
 /// and so is a template of the candidate's window (a plateau of its length with half-height edges), slid over ±maxLag steps.
-/// The placement with the largest |t| = Σw·u / (σw·√Σu²) is the onset; the fitted amplitude is the size in sigmas.
+/// The placement with the largest |t| = Σw·u / (σw·√Σu²) is the onset; the fitted amplitude is the size in sigmas; how far
+/// |t| falls off toward the early end of the lag range tells whether the onset is resolved at all.
 /// Prewhitening keeps slowly wandering series (memory, queues) from looking like movers and sharpens the onset.
 /// </summary>
 internal static class LagScan
@@ -93,7 +94,20 @@ internal static class LagScan
             onset += den < 0 ? Math.Clamp(0.5 * (l - rr) / den, -0.5, 0.5) : 0;
         }
 
-        return best with { Onset = onset, OnsetUncertainty = Math.Min(edge, UncertaintyScale / Math.Max(0.5, Math.Abs(best.T)) * Math.Sqrt(plateau)) };
+        // How much worse the earliest-fitting placement is: if the fit does not fall off toward -maxLag, the shift may have begun earlier.
+        double lowest = best.T * best.T;
+        for (int k = 0; k <= b; k++)
+        {
+            double same = Math.Max(0, Math.Sign(best.T) * scores[k]);
+            lowest = Math.Min(lowest, same * same);
+        }
+
+        return best with
+        {
+            Onset = onset,
+            OnsetUncertainty = Math.Min(edge, UncertaintyScale / Math.Max(0.5, Math.Abs(best.T)) * Math.Sqrt(plateau)),
+            EarlyFalloff = (best.T * best.T) - lowest,
+        };
     }
 
     private static double Autocorrelation(SeriesPoints points, long beforeMs, long step)

@@ -6,18 +6,21 @@ namespace AnomalyHunter.Investigation.Agents;
 
 /// <summary>
 /// Offline root-cause agent: finds the related series that moved with the candidate (lagged correlation of seasonally
-/// adjusted deviations), orders them by lead time against the strongest mover so that the series that moved first ranks
-/// first, tests whether its past predicts the candidate (Granger-style F test where the history allows), adds the PCA
-/// pass's per-series contributions when the window carries them, and lists events from the events file that precede it.
+/// adjusted deviations), orders them by onset so that the series that moved first with a significant change whose onset is
+/// resolved ranks first (the candidate itself only when its own change is significant), tests whether its past predicts the
+/// candidate (Granger-style F test where the history allows), adds the PCA pass's per-series contributions when the window
+/// carries them, and lists events from the events file that precede it.
 /// </summary>
 public sealed class RootCauseAgent : IInvestigationAgent
 {
     /// <summary>Version of the logic; bump when findings change.</summary>
-    public const string LogicVersion = "offline-1.0";
+    public const string LogicVersion = "offline-1.1";
 
     private const long HourMs = 3_600_000;
     private const double MinExcursionSigmas = 1.25;
     private const double MinShiftT = 4.0;
+    // why: t²/2 is the log-likelihood of a placement, so a drop of 4 toward the early end is odds of e² against an earlier start.
+    private const double MinEarlyFalloffT2 = 4.0;
     private const double IncidentShiftT = 6.0;
     private const int MinIncidentPeers = 2;
     private const int MinPlateauPoints = 6;
@@ -136,9 +139,12 @@ public sealed class RootCauseAgent : IInvestigationAgent
         {
             var shift = LagScan.Scan(sc.Points, from, to, s, step, plateau, baseline, maxLag, EdgePoints);
             bool isTarget = sc.SeriesId == target.SeriesId;
-            if (isTarget || (Math.Abs(shift.T) >= MinShiftT && Math.Abs(shift.ContrastSigmas) >= MinExcursionSigmas))
+            bool significant = Math.Abs(shift.T) >= MinShiftT;
+            if (isTarget || (significant && Math.Abs(shift.ContrastSigmas) >= MinExcursionSigmas))
             {
-                movers.Add(new RootCauseMover(sc.SeriesId, sc.Key.Canonical, shift.Lag, shift.T, Math.Abs(shift.ContrastSigmas), shift.Onset, shift.OnsetUncertainty, double.NaN, double.NaN, isTarget));
+                // why: a candidate that barely moved has an onset fitted to noise, and a shift whose fit stays as good at the early end of the range may have begun before it; neither may be named the first mover.
+                bool canLead = significant && shift.EarlyFalloff >= MinEarlyFalloffT2;
+                movers.Add(new RootCauseMover(sc.SeriesId, sc.Key.Canonical, shift.Lag, shift.T, Math.Abs(shift.ContrastSigmas), shift.Onset, shift.OnsetUncertainty, double.NaN, double.NaN, isTarget, canLead));
             }
         }
 
@@ -150,13 +156,14 @@ public sealed class RootCauseAgent : IInvestigationAgent
 
         var pca = context.PcaContributions;
         var ordered = movers
-            .OrderBy(m => m.Onset)
+            .OrderBy(m => !m.CanLead)
+            .ThenBy(m => m.Onset)
             .ThenByDescending(m => pca is not null && pca.TryGetValue(m.SeriesId, out double c) ? c : 0)
             .ThenByDescending(m => m.Excursion)
             .ThenBy(m => m.Key, StringComparer.Ordinal)
             .ToList();
-        int first = ordered.Count == 0 ? 0 : (int)Math.Floor(ordered.Min(m => m.Onset));
-        ordered = [.. ordered.Select(m => m with { LeadSteps = (int)Math.Round(m.Onset - first) })];
+        int first = ordered.Count == 0 ? 0 : (int)Math.Floor(ordered[0].Onset);
+        ordered = [.. ordered.Select(m => m with { LeadSteps = Math.Max(0, (int)Math.Round(m.Onset - first)) })];
         var events = PrecedingEvents(context);
         var suspects = new List<string>();
         suspects.AddRange(ordered.Select(m => m.Key));
