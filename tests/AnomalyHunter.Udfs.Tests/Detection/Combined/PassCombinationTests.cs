@@ -21,7 +21,7 @@ public sealed class PassCombinationTests
     [Fact]
     public void A_strong_deviation_that_a_second_pass_supports_reaches_the_threshold()
     {
-        Assert.True(Combine(80, 35, 0) >= ScoreScale.DefaultThreshold);
+        Assert.True(Combine(80, 25, 0) >= ScoreScale.DefaultThreshold);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class PassCombinationTests
     {
         // why: the forecast sees a level shift at its onset, the median-based features a few points later.
         double[] now = [80.0, 5.0, 0.0];
-        double nearby = PassCombination.Deviation(now, [80.0, 35.0, 0.0], Penalty, Family, PassCombination.DefaultAgreementMargin);
+        double nearby = PassCombination.Deviation(now, [80.0, 25.0, 0.0], Penalty, Family, PassCombination.DefaultAgreementMargin);
         double unsupported = PassCombination.Deviation(now, now, Penalty, Family, PassCombination.DefaultAgreementMargin);
         Assert.True(nearby >= ScoreScale.DefaultThreshold);
         Assert.Equal(Combine(now), unsupported, 9);
