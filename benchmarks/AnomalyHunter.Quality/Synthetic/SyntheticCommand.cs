@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnomalyHunter.Jobs.Detect;
 using AnomalyHunter.Jobs.Query;
 using AnomalyHunter.Scheduler.Demo;
 using AnomalyHunter.Scheduler.Hosting;
@@ -89,6 +90,27 @@ public static class SyntheticCommand
             Console.WriteLine(string.Create(inv, $"  {g.Key,-40}{g.Count(),7}  one-point {g.Count(a => a.Points == 1),6}  peak median {Median(g.Select(a => a.PeakScore)),6:F1}"));
         }
 
+        // why: how well the peak score separates what the detector should report from what it should not, per pass combination and metric.
+        var falseSet = falseWindows.ToHashSet();
+        Console.WriteLine("peak score of correct vs false windows (count, quartiles):");
+        foreach (var g in result.Anomalies.Where(a => a.Passes != DetectOptions.MissingDataPass).GroupBy(a => a.Passes).OrderByDescending(g => g.Count()))
+        {
+            PrintSeparation(g.Key, g.Where(a => !falseSet.Contains(a)).ToList(), g.Where(falseSet.Contains).ToList());
+        }
+
+        foreach (var g in result.Anomalies.Where(a => a.Passes != DetectOptions.MissingDataPass).GroupBy(a => a.Metric).OrderByDescending(g => g.Count()))
+        {
+            PrintSeparation(g.Key, g.Where(a => !falseSet.Contains(a)).ToList(), g.Where(falseSet.Contains).ToList());
+        }
+
+        if (result.Anomalies.Count > 0)
+        {
+            // why: windows in a series' first days come from passes that have not yet learned its daily pattern.
+            DateTime first = result.Anomalies.Min(a => a.Start).Date;
+            Console.WriteLine("false windows by day of the replay:");
+            Console.WriteLine("  " + string.Join(' ', falseWindows.GroupBy(a => (a.Start - first).Days).OrderBy(g => g.Key).Select(g => string.Create(inv, $"d{g.Key}:{g.Count()}"))));
+        }
+
         Console.WriteLine("false windows by metric:");
         foreach (var g in falseWindows.GroupBy(a => a.Metric).OrderByDescending(g => g.Count()))
         {
@@ -102,6 +124,19 @@ public static class SyntheticCommand
             AffectedSeries m = label.Members[0];
             Console.WriteLine(string.Create(inv, $"  {label.Id} {label.Kind.ToName(),-20} {label.Start:yyyy-MM-dd HH:mm}..{label.End:HH:mm} {m.SeriesKey} sigmas {m.Sigmas:F1} {label.Detail}"));
         }
+    }
+
+    private static void PrintSeparation(string name, List<AnomalyRow> correct, List<AnomalyRow> wrong)
+    {
+        static string Quartiles(List<AnomalyRow> rows)
+        {
+            var sorted = rows.Select(a => a.PeakScore).Order().ToList();
+            return sorted.Count == 0
+                ? "-"
+                : string.Create(CultureInfo.InvariantCulture, $"{sorted[sorted.Count / 4],5:F1} {sorted[sorted.Count / 2],5:F1} {sorted[3 * sorted.Count / 4],5:F1}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-40} correct {correct.Count,4} {Quartiles(correct),-17}  false {wrong.Count,4} {Quartiles(wrong)}"));
     }
 
     private static double Median(IEnumerable<double> values)

@@ -12,7 +12,7 @@ namespace AnomalyHunter.Jobs.Detect;
 /// </remarks>
 internal sealed class SeriesDetection
 {
-    private const int BlobVersion = 4;
+    private const int BlobVersion = 5;
     private readonly CombinedScorerFactory _factory;
     private readonly DetectOptions _options;
     private SeriesCursor? _saved;

@@ -81,7 +81,12 @@ internal static class DetectFactory
             throw new OptionsValidationException("Detect:DeviationFamily", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.DeviationFamily} is outside the allowed range 1..1e9."));
         }
 
-        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily, deviating.Length == 0 ? null : deviating, s.AgreementSpan);
+        if (s.LearningPeriod < TimeSpan.Zero || s.LearningPeriod > TimeSpan.FromDays(365))
+        {
+            throw new OptionsValidationException("Detect:LearningPeriod", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.LearningPeriod} is outside the allowed range 0..365 days."));
+        }
+
+        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily, deviating.Length == 0 ? null : deviating, s.AgreementSpan, s.LearningPeriod);
     }
 
     /// <summary>The multivariate group pass, or null when <c>Detect:GroupBy</c> is empty.</summary>

@@ -27,6 +27,9 @@ internal sealed class DetectSettings
     /// <summary>Points (the current one and those before it) on which a second pass may agree with the strongest pass (1: the same point only; 1 to 1000).</summary>
     public int AgreementSpan { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultAgreementSpan;
 
+    /// <summary>Time after a series' first point during which a window needs every pass to find its points rare (0 to 365 days; 0 turns it off).</summary>
+    public TimeSpan LearningPeriod { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultLearningPeriod;
+
     /// <summary>Consecutive absent points of a regular series that make a missing-data window (0 turns the check off).</summary>
     public int GapMinMissing { get; set; } = Jobs.Detect.DetectOptions.DefaultGapMinMissing;
 

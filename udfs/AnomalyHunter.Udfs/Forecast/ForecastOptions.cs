@@ -54,6 +54,15 @@ public sealed record ForecastOptions
     /// <summary>Default clip, in decades, of one residual's excess over the tail base.</summary>
     public const double DefaultTailExcessClip = 5.0;
 
+    /// <summary>Default score above which the scores already given are checked for a heavier tail than they claim (10: p = 0.1).</summary>
+    public const double DefaultScoreTailBase = 10.0;
+
+    /// <summary>Default weight, in pseudo-exceedances at the nominal slope, of the prior of the scores' own tail.</summary>
+    public const double DefaultScoreTailPrior = 5.0;
+
+    /// <summary>Default least slope of the scores' tail correction: a score above the base keeps at least this share of its excess.</summary>
+    public const double DefaultScoreTailMinSlope = 0.6;
+
     /// <summary>Finite points before the first fit (no forecast and score 0 before); 3 to 10000.</summary>
     public int MinPoints { get; init; } = DefaultMinPoints;
 
@@ -102,6 +111,16 @@ public sealed record ForecastOptions
     /// <summary>Clip in decades of one residual's excess over the tail base; 0.5 to 50.</summary>
     public double TailExcessClip { get; init; } = DefaultTailExcessClip;
 
+    /// <summary>Score (0–100) above which the series' own out-of-sample scores correct the slope of the tail; 0 to 100, where 100 turns the correction off.</summary>
+    public double ScoreTailBase { get; init; } = DefaultScoreTailBase;
+
+    /// <summary>Pseudo-exceedances at the nominal slope (10 points per decade) that the scores' own tail starts from; 0.1 to 1000000.</summary>
+    public double ScoreTailPrior { get; init; } = DefaultScoreTailPrior;
+
+    /// <summary>Least share of its excess over <see cref="ScoreTailBase"/> that a corrected score keeps; 0 to 1, where 1 turns the correction off.</summary>
+    /// <remarks>Bounded because the incidents of a short series are a large part of its own tail: without a bound, one burst would mute the next.</remarks>
+    public double ScoreTailMinSlope { get; init; } = DefaultScoreTailMinSlope;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -121,12 +140,15 @@ public sealed record ForecastOptions
         Check(TailBase is >= 0.5 and <= 5.0, "TailBase", TailBase, "0.5..5");
         Check(TailPrior is >= 0.0 and <= 1_000_000.0, "TailPrior", TailPrior, "0..1000000");
         Check(TailExcessClip is >= 0.5 and <= 50.0, "TailExcessClip", TailExcessClip, "0.5..50");
+        Check(ScoreTailBase is >= 0.0 and <= 100.0, "ScoreTailBase", ScoreTailBase, "0..100");
+        Check(ScoreTailMinSlope is >= 0.0 and <= 1.0, "ScoreTailMinSlope", ScoreTailMinSlope, "0..1");
+        Check(ScoreTailPrior is >= 0.1 and <= 1_000_000.0, "ScoreTailPrior", ScoreTailPrior, "0.1..1000000");
     }
 
     /// <summary>A stable text of every setting, for fingerprints.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}");
+        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}/sb{ScoreTailBase:R}/sp{ScoreTailPrior:R}/sm{ScoreTailMinSlope:R}");
 
     private static void Check(bool ok, string name, double value, string range)
     {

@@ -10,6 +10,9 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// or a multiple of RefitEvery, on the bounded history ring; so daily batches, a restored state and one backfill
 /// fit at the same points on the same data and agree bit for bit. Between refits the residual scale follows the
 /// clipped standardised errors with the configured half-life. Points before the first fit score 0.
+/// The model's tail is fitted on in-sample residuals, which understate how often out-of-sample errors are large
+/// (bursts of heavy-tailed noise, count noise): <see cref="ScoreTail"/> corrects each score by the slope of the tail
+/// of the scores this series has been given so far.
 /// </remarks>
 internal sealed class ForecastScorer : ISeriesScorer
 {
@@ -18,12 +21,14 @@ internal sealed class ForecastScorer : ISeriesScorer
     private ForecastHistory _history;
     private EtsModel? _model;
     private long _count;
+    private ScoreTail _tail;
 
     public ForecastScorer(ForecastOptions o)
     {
         _o = o;
         _decay = Math.Pow(0.5, 1.0 / o.ScaleHalfLife);
         _history = new ForecastHistory(o.HistoryBudget);
+        _tail = ScoreTail.Prior(o.ScoreTailPrior);
     }
 
     /// <summary>The current model (null before the first fit).</summary>
@@ -45,7 +50,7 @@ internal sealed class ForecastScorer : ISeriesScorer
                 continue;
             }
 
-            scores[i] = _model is null ? 0.0 : _model.ScoreAndUpdate(timestampsMs[i], x, _decay, _o.ResidualClip);
+            scores[i] = _model is null ? 0.0 : _tail.CalibrateAndAdd(_model.ScoreAndUpdate(timestampsMs[i], x, _decay, _o.ResidualClip), _o.ScoreTailBase, _o.ScoreTailMinSlope);
             _history.Add(timestampsMs[i], x);
             _count++;
             if (IsRefitCount(_count))
@@ -63,6 +68,8 @@ internal sealed class ForecastScorer : ISeriesScorer
         _history.Write(ref w);
         w.Write(_model is null ? 0 : 1);
         _model?.Write(ref w);
+        w.Write(_tail.Over);
+        w.Write(_tail.Excess);
     }
 
     public static ForecastScorer Restore(ForecastOptions o, ReadOnlySpan<byte> state)
@@ -79,6 +86,8 @@ internal sealed class ForecastScorer : ISeriesScorer
         {
             scorer._model = EtsModel.Read(ref r, o.HistoryBudget);
         }
+
+        scorer._tail = new ScoreTail(r.ReadDouble(), r.ReadDouble());
 
         r.EnsureEnd();
         return scorer;

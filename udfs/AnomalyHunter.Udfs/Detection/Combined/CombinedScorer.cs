@@ -14,6 +14,10 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     // why: each deviating pass's scores on the last AgreementSpan − 1 points, ring-ordered (point-major), for agreement across nearby points.
     private readonly double[] _recent;
     private int _recentHead;
+
+    // why: the time of the series' first point, so the learning period (PassCombination.Learning) is measured in time, not points.
+    private long _firstMs = long.MinValue;
+
     private double[] _alert = [];
     private double[] _deviation = [];
     private double[] _perPass = [];
@@ -124,6 +128,16 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             }
 
             deviations[i] = PassCombination.Deviation(counted, recent, _penalty, family, _factory.AgreementMargin);
+            if (_firstMs == long.MinValue)
+            {
+                _firstMs = timestampsMs[i];
+            }
+
+            if (timestampsMs[i] - _firstMs < _factory.LearningPeriodMs)
+            {
+                deviations[i] = PassCombination.Learning(deviations[i], recent, family);
+            }
+
             if (slots > 0)
             {
                 counted.CopyTo(_recent.AsSpan(_recentHead * d, d));
@@ -163,16 +177,20 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             BinaryPrimitives.WriteDoubleLittleEndian(writer.GetSpan(8), v);
             writer.Advance(8);
         }
+
+        BinaryPrimitives.WriteInt64LittleEndian(writer.GetSpan(8), _firstMs);
+        writer.Advance(8);
     }
 
-    /// <summary>Reads the recent pass scores written after the passes' states; false when they do not match the configuration.</summary>
+    /// <summary>Reads the recent pass scores and the first point's time written after the passes' states; false when they do not match the configuration.</summary>
     internal bool TryReadRecent(ReadOnlySpan<byte> state)
     {
-        if (state.Length != 4 + (8 * _recent.Length))
+        if (state.Length != 4 + (8 * _recent.Length) + 8)
         {
             return false;
         }
 
+        _firstMs = BinaryPrimitives.ReadInt64LittleEndian(state[(4 + (8 * _recent.Length))..]);
         _recentHead = BinaryPrimitives.ReadInt32LittleEndian(state);
         for (int j = 0; j < _recent.Length; j++)
         {

@@ -7,8 +7,8 @@ namespace AnomalyHunter.Udfs.Detection.Combined;
 /// </summary>
 public sealed class CombinedScorerFactory : ISeriesScorerFactory
 {
-    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass), <paramref name="agreementSpan"/> the points over which another pass may agree (see <see cref="PassCombination.Deviation(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double)"/>); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/>.</summary>
-    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null, int agreementSpan = 1)
+    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass), <paramref name="agreementSpan"/> the points over which another pass may agree (see <see cref="PassCombination.Deviation(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double)"/>), <paramref name="learningPeriod"/> how long after a series' first point every pass must agree (see <see cref="PassCombination.Learning"/>; null: none); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/>.</summary>
+    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null, int agreementSpan = 1, TimeSpan? learningPeriod = null)
     {
         if (agreementSpan is < 1 or > 1000)
         {
@@ -16,6 +16,12 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
         }
 
         AgreementSpan = agreementSpan;
+        if (learningPeriod is { } lp && (lp < TimeSpan.Zero || lp > TimeSpan.FromDays(365)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningPeriod), lp, "The learning period must be 0 to 365 days.");
+        }
+
+        LearningPeriodMs = learningPeriod is { } period ? (long)period.TotalMilliseconds : 0;
         if (!(family >= 1.0) || double.IsPositiveInfinity(family))
         {
             throw new ArgumentOutOfRangeException(nameof(family), family, "The family must be at least 1 point.");
@@ -45,6 +51,7 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
         Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)") + (Deviating[i] ? string.Empty : "(alert-only)")))
             + (double.IsPositiveInfinity(agreementMargin) ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|agree{agreementMargin:R}"))
             + (agreementSpan == 1 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|span{agreementSpan}"))
+            + (LearningPeriodMs == 0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|learn{LearningPeriodMs}"))
             + (family == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|family{family:R}"));
     }
 
@@ -62,6 +69,9 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
     /// <summary>Points (the current one and those before it) over which a second pass may agree with the strongest.</summary>
     public int AgreementSpan { get; }
+
+    /// <summary>Milliseconds after a series' first point during which every deviating pass must agree (0: none).</summary>
+    public long LearningPeriodMs { get; }
 
     /// <summary>Per pass: whether its deviation forms the combined deviation (and the windows).</summary>
     public IReadOnlyList<bool> Deviating { get; }

@@ -1,0 +1,92 @@
+using System.Buffers;
+using AnomalyHunter.Udfs.Detection;
+using AnomalyHunter.Udfs.Detection.Combined;
+using AnomalyHunter.Udfs.Detection.Novelty;
+using AnomalyHunter.Udfs.Detection.Statistical;
+using AnomalyHunter.Udfs.Forecast;
+
+namespace AnomalyHunter.Udfs.Tests.Detection.Combined;
+
+public sealed class CombinedScorerLearningTests
+{
+    private const long StartMs = 1_767_225_600_000;
+    private const long StepMs = 300_000;
+    private const int PerDay = 288;
+
+    private static CombinedScorerFactory Factory(TimeSpan? learning) =>
+        new(
+            [new NoveltyScorerFactory(new NoveltyOptions()), new StatisticalScorerFactory(new StatisticalOptions()), new ForecastScorerFactory(new ForecastOptions())],
+            ["novelty"],
+            PassCombination.DefaultAgreementMargin,
+            ScoreScale.DefaultDeviationFamily,
+            null,
+            PassCombination.DefaultAgreementSpan,
+            learning);
+
+    /// <summary>Three days of a daily business curve with noise (its first morning looks like a shift) and a spike on day 3.</summary>
+    private static (long[] Ts, double[] Values) Series()
+    {
+        var random = new Random(5);
+        int n = 3 * PerDay;
+        var ts = new long[n];
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            ts[i] = StartMs + (i * StepMs);
+            double noise = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+            values[i] = 100.0 + (40.0 * Math.Cos(2.0 * Math.PI * ((i % PerDay) - 168) / PerDay)) + (2.0 * noise) + (i == (2 * PerDay) + 100 ? 40.0 : 0.0);
+        }
+
+        return (ts, values);
+    }
+
+    private static double[] Deviations(CombinedScorerFactory factory, long[] ts, double[] values, int batch)
+    {
+        var deviations = new double[values.Length];
+        var state = new ArrayBufferWriter<byte>();
+        ISeriesScorer? scorer = null;
+        for (int from = 0; from < values.Length; from += batch)
+        {
+            int count = Math.Min(batch, values.Length - from);
+            scorer = scorer is null ? factory.Create() : factory.Restore(state.WrittenSpan);
+            var combined = (ICombinedSeriesScorer)scorer;
+            combined.ScoreAll(ts.AsSpan(from, count), values.AsSpan(from, count), new double[count], deviations.AsSpan(from, count), new double[count * 3]);
+            state.ResetWrittenCount();
+            scorer.WriteState(state);
+        }
+
+        return deviations;
+    }
+
+    [Fact]
+    public void The_learning_period_only_lowers_deviations_of_the_first_day_and_changes_nothing_after()
+    {
+        var (ts, values) = Series();
+        double[] without = Deviations(Factory(null), ts, values, values.Length);
+        double[] with = Deviations(Factory(TimeSpan.FromDays(1)), ts, values, values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i < PerDay)
+            {
+                Assert.True(with[i] <= without[i], $"point {i}: {with[i]} > {without[i]}");
+            }
+            else
+            {
+                Assert.Equal(without[i], with[i]);
+            }
+        }
+
+        Assert.Contains(without.Take(PerDay), d => d >= ScoreScale.DefaultThreshold);
+        Assert.True(with.Skip((2 * PerDay) + 100).First() >= ScoreScale.DefaultThreshold, "the spike on day 3 is still found");
+    }
+
+    [Fact]
+    public void Daily_batches_with_the_learning_period_equal_one_backfill()
+    {
+        var (ts, values) = Series();
+        var factory = Factory(TimeSpan.FromDays(1));
+        double[] backfill = Deviations(factory, ts, values, values.Length);
+        double[] batches = Deviations(factory, ts, values, 100);
+        Assert.Equal(backfill, batches);
+    }
+}
