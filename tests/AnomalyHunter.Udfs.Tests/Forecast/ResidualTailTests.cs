@@ -19,6 +19,28 @@ public sealed class ResidualTailTests
         Assert.Equal(0.0, g.Score(double.NaN));
     }
 
+    [Theory]
+    [InlineData(1, 20_000)]
+    [InlineData(2, 301)]
+    [InlineData(3, 0)]
+    public void Fitting_unordered_residuals_gives_the_tail_of_the_sorted_residuals_bit_for_bit(int seed, int n)
+    {
+        // why: the fitter hands over residuals reordered by a selection, not sorted; the sum over the tail must still run in ascending order.
+        var random = new Random(seed);
+        var options = new ForecastOptions();
+        double[] residuals = Enumerable.Range(0, n).Select(_ => Math.Abs(ForecastTestData.Gaussian(random)) * (random.Next(50) == 0 ? 6.0 : 1.0)).ToArray();
+        double[] sorted = [.. residuals.Order()];
+        double[] shuffled = [.. residuals.OrderBy(_ => random.Next())];
+
+        ResidualTail expected = ResidualTail.Fit(sorted, options);
+        ResidualTail actual = ResidualTail.FitUnordered(shuffled, options);
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Share), BitConverter.DoubleToInt64Bits(actual.Share));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected.MeanExcess), BitConverter.DoubleToInt64Bits(actual.MeanExcess));
+        Assert.Equal(expected.Base, actual.Base);
+        Assert.Equal(sorted.Order(), shuffled.Order());
+    }
+
     [Fact]
     public void Heavy_tailed_noise_alerts_near_the_nominal_rate()
     {

@@ -35,7 +35,7 @@ internal static class EtsBatchSse
 
         int period = init.Period;
         bool seasonal = period > 1;
-        double[] season = new double[seasonal ? period * Width : 0];
+        double[] season = seasonal ? FitScratch.Current.Season(period * Width) : [];
         for (int j = 0; j < (seasonal ? period : 0); j++)
         {
             Vector256.Create(init.Season[j]).StoreUnsafe(ref season[0], (nuint)(j * Width));

@@ -34,8 +34,9 @@ internal static class EtsFitter
             return null;
         }
 
-        SamplingStep step = SamplingStep.Analyse(timestampsMs, o.MinRegularShare, o.StepTolerance);
-        var slots = new long[values.Length];
+        var scratch = FitScratch.Current;
+        SamplingStep step = SamplingStep.Analyse(timestampsMs, o.MinRegularShare, o.StepTolerance, scratch);
+        Span<long> slots = scratch.Slots(values.Length);
         for (int i = 0; i < slots.Length; i++)
         {
             slots[i] = step.Slot(timestampsMs[i]);
@@ -46,7 +47,9 @@ internal static class EtsFitter
         var kind = seasonal ? ForecastModelKind.Seasonal : ForecastModelKind.LevelTrend;
         var template = new EtsModel(kind, Math.Max(1, period), default, step.StepMs);
         int start = Initialise(template, values, slots);
-        (int[] phases, int[] gaps) = Steps(template, slots);
+        ReadOnlySpan<int> phases = scratch.Phases(values.Length).AsSpan(0, values.Length);
+        ReadOnlySpan<int> gaps = scratch.Gaps(values.Length).AsSpan(0, values.Length);
+        Steps(template, slots, scratch.Phases(values.Length), scratch.Gaps(values.Length));
 
         bool warm = previous is not null && previous.Kind == kind && previous.Period == template.Period;
         HoltWintersParameters best = warm ? previous!.Parameters : GridSearch(template, values, phases, gaps, start);
@@ -62,7 +65,7 @@ internal static class EtsFitter
 
         var model = new EtsModel(kind, template.Period, best, step.StepMs);
         Initialise(model, values, slots);
-        var standardised = new double[values.Length - start];
+        Span<double> standardised = scratch.Residuals(values.Length - start);
         double magnitude = 0.0;
         for (int i = 0; i < values.Length; i++)
         {
@@ -75,14 +78,14 @@ internal static class EtsFitter
         }
 
         model.SigmaFloor = o.RelativeScaleFloor * magnitude / values.Length;
-        double sigma = ResidualScale(standardised);
+        double sigma = ResidualScale(standardised, out bool sorted);
         model.Sigma = Math.Max(model.SigmaFloor, sigma);
         for (int i = 0; i < standardised.Length; i++)
         {
             standardised[i] = sigma > 0.0 ? standardised[i] / sigma : 0.0;
         }
 
-        model.Tail = ResidualTail.Fit(standardised, o);
+        model.Tail = sorted ? ResidualTail.Fit(standardised, o) : ResidualTail.FitUnordered(standardised, o);
         return model;
     }
 
@@ -145,6 +148,13 @@ internal static class EtsFitter
     {
         var phases = new int[slots.Length];
         var gaps = new int[slots.Length];
+        Steps(init, slots, phases, gaps);
+        return (phases, gaps);
+    }
+
+    /// <summary>Writes the season phase and horizon of every point into <paramref name="phases"/> and <paramref name="gaps"/> (each at least as long as the slots).</summary>
+    public static void Steps(EtsModel init, ReadOnlySpan<long> slots, Span<int> phases, Span<int> gaps)
+    {
         long last = init.LastSlot;
         for (int i = 0; i < slots.Length; i++)
         {
@@ -153,15 +163,13 @@ internal static class EtsFitter
             phases[i] = init.Period > 1 ? init.Phase(slots[i]) : 0;
             last = Math.Max(last, slots[i]);
         }
-
-        return (phases, gaps);
     }
 
     /// <summary>Sum over the filtered points of e² / factor(h) for parameters <paramref name="p"/>, starting from <paramref name="init"/>'s state.</summary>
     public static double Sse(EtsModel init, HoltWintersParameters p, ReadOnlySpan<double> values, ReadOnlySpan<int> phases, ReadOnlySpan<int> gaps, int start)
     {
         int period = init.Period;
-        Span<double> season = period > 1 ? new double[period] : Span<double>.Empty;
+        Span<double> season = period > 1 ? FitScratch.Current.Season(period).AsSpan(0, period) : Span<double>.Empty;
         init.Season.CopyTo(season);
         bool seasonal = period > 1;
         double level = init.Level;
@@ -322,6 +330,19 @@ internal static class EtsFitter
         return Better(fx, bestSse) ? (Set(best, coordinate, x), fx) : (best, bestSse);
     }
 
+    private static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Better(double candidate, double incumbent)
         => candidate < incumbent - (RelativeMargin * Math.Abs(incumbent)) || (double.IsFinite(candidate) && !double.IsFinite(incumbent));
 
@@ -334,15 +355,31 @@ internal static class EtsFitter
         _ => p with { Gamma = v },
     };
 
-    /// <summary>1.4826 × the median of the absolute standardised errors, or their root mean square when that median is 0; 0 when there are none.</summary>
-    private static double ResidualScale(double[] absErrors)
+    /// <summary>
+    /// 1.4826 × the median of the absolute standardised errors, or their root mean square when that median is 0; 0 when
+    /// there are none. The errors are reordered: <paramref name="sorted"/> tells whether they end in ascending order.
+    /// </summary>
+    private static double ResidualScale(Span<double> absErrors, out bool sorted)
     {
+        sorted = false;
         if (absErrors.Length == 0)
         {
             return 0.0;
         }
 
-        Array.Sort(absErrors);
+        // why: the median is an order statistic, so selection gives exactly the value of a full sort at linear cost;
+        // only NaN (ordered apart by the sort) and the zero-median fallback (an ordered sum) still sort.
+        if (!HasNaN(absErrors))
+        {
+            double selected = OrderStatistics.Median(absErrors);
+            if (selected > 0.0)
+            {
+                return MadToSigma * selected;
+            }
+        }
+
+        absErrors.Sort();
+        sorted = true;
         double median = absErrors.Length % 2 == 1
             ? absErrors[absErrors.Length / 2]
             : 0.5 * (absErrors[(absErrors.Length / 2) - 1] + absErrors[absErrors.Length / 2]);

@@ -18,13 +18,38 @@ internal readonly record struct ResidualTail(double Base, double Share, double M
     public static ResidualTail Nominal(double baseDecades) => new(baseDecades, Math.Pow(10.0, -baseDecades), NominalMeanExcess);
 
     /// <summary>Estimates the tail from standardised residuals (already divided by the residual scale).</summary>
-    public static ResidualTail Fit(ReadOnlySpan<double> standardised, ForecastOptions o)
+    public static ResidualTail Fit(ReadOnlySpan<double> standardised, ForecastOptions o) => FitTail(standardised, standardised.Length, o);
+
+    /// <summary>
+    /// As <see cref="Fit"/> for residuals sorted in ascending order, for residuals in any order: the residuals in the
+    /// tail are moved to the front of <paramref name="standardised"/> (which is reordered) and sorted, so the excesses
+    /// are summed in the same order and the result is bit-identical, without sorting the whole history.
+    /// </summary>
+    public static ResidualTail FitUnordered(Span<double> standardised, ForecastOptions o)
+    {
+        int inTail = 0;
+        for (int i = 0; i < standardised.Length; i++)
+        {
+            if (NormalDistribution.TwoSidedSurprise(standardised[i]) > o.TailBase)
+            {
+                (standardised[inTail], standardised[i]) = (standardised[i], standardised[inTail]);
+                inTail++;
+            }
+        }
+
+        Span<double> tail = standardised[..inTail];
+        tail.Sort();
+        return FitTail(tail, standardised.Length, o);
+    }
+
+    /// <summary>The tail estimated from <paramref name="count"/> residuals, of which <paramref name="ordered"/> holds (at least) those in the tail, in ascending order.</summary>
+    private static ResidualTail FitTail(ReadOnlySpan<double> ordered, int count, ForecastOptions o)
     {
         double s0 = o.TailBase;
         double priorOver = o.TailPrior * Math.Pow(10.0, -s0);
         double over = priorOver;
         double excess = priorOver * NominalMeanExcess;
-        foreach (double u in standardised)
+        foreach (double u in ordered)
         {
             double s = NormalDistribution.TwoSidedSurprise(u);
             if (s > s0)
@@ -34,7 +59,7 @@ internal readonly record struct ResidualTail(double Base, double Share, double M
             }
         }
 
-        double total = o.TailPrior + standardised.Length;
+        double total = o.TailPrior + count;
         return over <= 0.0 || total <= 0.0 ? Nominal(s0) : new ResidualTail(s0, over / total, excess / over);
     }
 

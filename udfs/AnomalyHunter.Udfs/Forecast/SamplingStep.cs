@@ -7,13 +7,19 @@ internal readonly record struct SamplingStep(long StepMs, bool Regular)
 {
     /// <summary>Analyses ascending <paramref name="timestampsMs"/>; fewer than two points give a 1 ms irregular step.</summary>
     public static SamplingStep Analyse(ReadOnlySpan<long> timestampsMs, double minRegularShare, double tolerance)
+        => Analyse(timestampsMs, minRegularShare, tolerance, null);
+
+    /// <summary>As <see cref="Analyse(ReadOnlySpan{long}, double, double)"/>, with the steps in <paramref name="scratch"/>'s array when one is given.</summary>
+    internal static SamplingStep Analyse(ReadOnlySpan<long> timestampsMs, double minRegularShare, double tolerance, FitScratch? scratch)
     {
         if (timestampsMs.Length < 2)
         {
             return new SamplingStep(1, false);
         }
 
-        var steps = new long[timestampsMs.Length - 1];
+        Span<long> steps = scratch is null ? new long[timestampsMs.Length - 1] : scratch.Steps(timestampsMs.Length - 1);
+        long least = long.MaxValue;
+        long most = long.MinValue;
         int n = 0;
         for (int i = 1; i < timestampsMs.Length; i++)
         {
@@ -21,6 +27,8 @@ internal readonly record struct SamplingStep(long StepMs, bool Regular)
             if (d > 0)
             {
                 steps[n++] = d;
+                least = Math.Min(least, d);
+                most = Math.Max(most, d);
             }
         }
 
@@ -29,8 +37,14 @@ internal readonly record struct SamplingStep(long StepMs, bool Regular)
             return new SamplingStep(1, false);
         }
 
-        Span<long> positive = steps.AsSpan(0, n);
-        positive.Sort();
+        Span<long> positive = steps[..n];
+
+        // why: regular sampling (every step equal) is the usual history; its median needs no sort.
+        if (least != most)
+        {
+            positive.Sort();
+        }
+
         long step = positive[n / 2];
         int regular = 0;
         foreach (long d in positive)
