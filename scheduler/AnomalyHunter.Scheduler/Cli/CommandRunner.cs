@@ -17,6 +17,9 @@ internal static class CommandRunner
     {
         command.SetAction(async (result, cancellationToken) =>
         {
+            // why: the parser installs its Ctrl+C/SIGTERM handler only once the action first yields, and the SQLite catalog's
+            // "async" calls complete synchronously; without this yield a signal during start-up killed the process outright.
+            await Task.Yield();
             AppHost? host = null;
             try
             {
