@@ -25,7 +25,11 @@ internal sealed class RecentValues
     {
         _sorted.Replace(_ring[_head], x);
         _ring[_head] = x;
-        _head = (_head + 1) % _ring.Length;
+        // why: a compare instead of the modulo, an integer division on every point.
+        if (++_head == _ring.Length)
+        {
+            _head = 0;
+        }
         return _sorted.Median();
     }
 
