@@ -31,17 +31,7 @@ internal sealed class SeasonalProfile
     }
 
     /// <summary>The slot of a UTC epoch-millisecond timestamp: its day number and time-of-day bin.</summary>
-    public (long Day, int Bin) Slot(long timestampMs)
-    {
-        long day = Math.DivRem(timestampMs, MillisecondsPerDay, out long rem);
-        if (rem < 0)
-        {
-            day--;
-            rem += MillisecondsPerDay;
-        }
-
-        return (day, (int)(rem / _binMs));
-    }
+    public (long Day, int Bin) Slot(long timestampMs) => TimeSlot.Of(timestampMs, MillisecondsPerDay, _binMs);
 
     /// <summary>The median of the values of the same bin on the previous days that have one; NaN when fewer than the minimum number of days have.</summary>
     public double Predict(long day, int bin)

@@ -16,7 +16,7 @@ namespace AnomalyHunter.Udfs.Detection.Statistical;
 /// </remarks>
 internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationSeriesScorer
 {
-    private const int StateVersion = 1;
+    private const int StateVersion = 2;
 
     // why: a deviation from a baseline whose scale is exactly 0 (a flat window) is "infinitely" surprising; this z saturates every feature.
     private const double FlatDeviationZ = 1e3;
@@ -30,7 +30,11 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
     private const int LevelLow = 6;
     private const int LongShift = 7;
     private const int LongSpread = 8;
-    private static readonly string[] Features = ["point", "shift", "spread", "seasonal", "seasonal-shift", "level-high", "level-low", "long-shift", "long-spread"];
+    private const int Sustained = 9;
+    private const int Ranked = 9;
+    private static readonly string[] AllFeatures = ["point", "shift", "spread", "seasonal", "seasonal-shift", "level-high", "level-low", "long-shift", "long-spread", "sustained"];
+    private readonly string[] _features;
+    private readonly SustainedChange? _sustained;
     private readonly StatisticalOptions _o;
     private readonly bool[] _active;
     private readonly double _log10Features;
@@ -50,7 +54,11 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
     public StatisticalScorer(StatisticalOptions o)
     {
         _o = o;
-        _active = [o.UsePoint, o.UseShift, o.UseSpread, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.UseLong, o.UseLong];
+        _active = [o.UsePoint, o.UseShift, o.UseSpread, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.UseLong, o.UseLong, o.UseSustained];
+
+        // why: the sustained-change feature is listed (and its state kept) only when it runs, so contributions and state stay as they were without it.
+        _features = o.UseSustained ? AllFeatures : AllFeatures[..Ranked];
+        _sustained = o.UseSustained ? new SustainedChange(o) : null;
         _log10Features = Math.Log10(_active.Count(a => a));
         _local = new LocalBaseline(o.LocalWindow, o.ScaleRefresh);
         _seasonal = new SeasonalProfile(o.SeasonBins, o.SeasonDays, o.SeasonMinDays);
@@ -59,7 +67,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         _seasonalShift = new RecentValues(o.ShiftWindow);
         _longShift = new RecentValues(o.LongWindow);
         _longSpread = new RecentValues(o.LongWindow);
-        _tails = new TailSketch[Features.Length];
+        _tails = new TailSketch[Ranked];
         for (int k = 0; k < _tails.Length; k++)
         {
             _tails[k] = new TailSketch(o);
@@ -69,14 +77,14 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         _seasonScale = new ResidualScale(o.SeasonScaleWindow, o.HuberK);
     }
 
-    public IReadOnlyList<string> PassNames => Features;
+    public IReadOnlyList<string> PassNames => _features;
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores)
         => Run(timestampsMs, values, scores, Span<double>.Empty, Span<double>.Empty);
 
     public void Score(ReadOnlySpan<long> timestampsMs, ReadOnlySpan<double> values, Span<double> scores, Span<double> contributions)
     {
-        if (contributions.Length != values.Length * Features.Length)
+        if (contributions.Length != values.Length * _features.Length)
         {
             throw new ArgumentException("Contributions must hold one value per point and feature.", nameof(contributions));
         }
@@ -105,7 +113,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
             throw new ArgumentException("Timestamps, values and scores must have the same length.", nameof(deviations));
         }
 
-        Span<double> log10P = stackalloc double[Features.Length];
+        Span<double> log10P = stackalloc double[_features.Length];
         for (int i = 0; i < values.Length; i++)
         {
             double x = values[i];
@@ -117,7 +125,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
                 (long day, int bin) = _seasonal.Slot(timestampsMs[i]);
                 if (_local.Count >= _o.MinHistory)
                 {
-                    deviation = ScorePoint(x, day, bin, log10P);
+                    deviation = ScorePoint(timestampsMs[i], x, day, bin, log10P);
                 }
 
                 alert = _gate.Next(deviation);
@@ -133,15 +141,15 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
 
             if (!contributions.IsEmpty)
             {
-                for (int k = 0; k < Features.Length; k++)
+                for (int k = 0; k < _features.Length; k++)
                 {
-                    contributions[(i * Features.Length) + k] = Math.Min(ScoreScale.Max, -10.0 * log10P[k]);
+                    contributions[(i * _features.Length) + k] = Math.Min(ScoreScale.Max, -10.0 * log10P[k]);
                 }
             }
         }
     }
 
-    private double ScorePoint(double x, long day, int bin, Span<double> log10P)
+    private double ScorePoint(long timestampMs, double x, long day, int bin, Span<double> log10P)
     {
         double median = _local.Median();
         double scale = _local.Scale(median);
@@ -151,10 +159,12 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         double predicted = _seasonal.Predict(day, bin);
         bool seasonal = !double.IsNaN(predicted);
         double zs = 0.0;
+        double sustained = 0.0;
         if (seasonal)
         {
             double e = x - predicted;
             double seasonScale = _seasonScale.Scale(_o.SeasonScaleFloor * scale);
+            sustained = _sustained?.Next(timestampMs, e, _o.SeasonScaleFloor * scale) ?? 0.0;
             zs = _seasonScale.Ready ? Standardise(e, seasonScale) : 0.0;
             _seasonScale.Add(e, seasonScale);
         }
@@ -177,6 +187,13 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         min = Math.Min(min, Rank(LevelLow, -x, true, log10P));
         min = Math.Min(min, Rank(LongShift, Math.Abs(_longShift.AddAndMedian(zc)), _scored >= _o.LongWindow, log10P));
         min = Math.Min(min, Rank(LongSpread, _longSpread.AddAndMedian(Math.Abs(zc)), _scored >= _o.LongWindow, log10P));
+        if (_sustained is not null)
+        {
+            // why: the CUSUM's tail is calibrated in closed form (see Cusum), not ranked against history, where one past incident would mask the next.
+            log10P[Sustained] = sustained;
+            min = Math.Min(min, sustained);
+        }
+
         return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
     }
 
@@ -226,12 +243,16 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         _seasonScale.Write(ref w);
         w.Write(_scored);
         w.Write(_seasonalCount);
+        _sustained?.Write(ref w);
     }
 
     public static StatisticalScorer Restore(StatisticalOptions o, ReadOnlySpan<byte> state)
     {
         var r = new StateReader(state);
-        if (r.ReadInt32() != StateVersion)
+        int version = r.ReadInt32();
+
+        // why: version 1 is version 2 without the sustained-change feature's state, so it is still read while that feature is off.
+        if (version != StateVersion && !(version == 1 && !o.UseSustained))
         {
             throw new InvalidDataException("The saved statistical-detector state has an unknown version.");
         }
@@ -253,6 +274,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         s._seasonScale.Read(ref r);
         s._scored = r.ReadInt64();
         s._seasonalCount = r.ReadInt64();
+        s._sustained?.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved statistical-detector state has trailing bytes.");
