@@ -47,9 +47,9 @@ internal static class EtsFitter
         var kind = seasonal ? ForecastModelKind.Seasonal : ForecastModelKind.LevelTrend;
         var template = new EtsModel(kind, Math.Max(1, period), default, step.StepMs);
         int start = Initialise(template, values, slots);
-        ReadOnlySpan<int> phases = scratch.Phases(values.Length).AsSpan(0, values.Length);
-        ReadOnlySpan<int> gaps = scratch.Gaps(values.Length).AsSpan(0, values.Length);
-        Steps(template, slots, scratch.Phases(values.Length), scratch.Gaps(values.Length));
+        Span<int> phases = scratch.Phases(values.Length).AsSpan(0, values.Length);
+        Span<int> gaps = scratch.Gaps(values.Length).AsSpan(0, values.Length);
+        Steps(template, slots, phases, gaps);
 
         bool warm = previous is not null && previous.Kind == kind && previous.Period == template.Period;
         HoltWintersParameters best = warm ? previous!.Parameters : GridSearch(template, values, phases, gaps, start);

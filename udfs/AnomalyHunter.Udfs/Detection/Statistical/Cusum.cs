@@ -16,6 +16,7 @@ internal sealed class Cusum
     // why: the overshoot correction of a normal random walk, 0.583 = −ζ(1/2)/√(2π), shifts the diffusion tail to the discrete one.
     private const double Overshoot = 0.583;
 
+    // why: the allowance k, in standard deviations (half the shift the CUSUM is tuned to).
     private readonly double _k;
     private readonly double _cap;
     private double _up;
@@ -27,11 +28,11 @@ internal sealed class Cusum
         _cap = StatisticAt(-ScoreScale.Max / 10.0, allowance);
     }
 
-    /// <summary>The allowance k, in standard deviations (half the shift the CUSUM is tuned to).</summary>
-    public double Allowance => _k;
-
     /// <summary>The current statistic, max(S⁺, S⁻).</summary>
     public double Statistic => Math.Max(_up, _down);
+
+    /// <summary>log10 of the two-sided tail probability of the current statistic (0 at rest).</summary>
+    public double Log10P => Log10Tail(Statistic, _k);
 
     /// <summary>Adds standardised residual <paramref name="z"/> and returns log10 of the two-sided tail probability of the new statistic (0 at rest).</summary>
     public double Next(double z)
@@ -42,7 +43,7 @@ internal sealed class Cusum
             _down = Math.Min(_cap, Math.Max(0.0, _down - z - _k));
         }
 
-        return Log10Tail(Statistic, _k);
+        return Log10P;
     }
 
     /// <summary>Sets the statistic back to rest.</summary>

@@ -6,7 +6,7 @@ namespace AnomalyHunter.Udfs.Detection.Statistical;
 /// <remarks>
 /// The residual from the daily seasonal profile, minus the mean residual of the same time-of-week bin in the latest of the
 /// last weeks (<see cref="WeeklyResidualProfile"/>), so a weekend that is lower every week is expected; it is
-/// standardised by a robust running scale, clipped at the Huber bound and by the long-run factor √((1 + ρ)/(1 − ρ)) of its lag-1 autocorrelation ρ
+/// standardised by a robust running scale, clipped at the Huber bound and scaled by √((1 − ρ)/(1 + ρ)), the inverse of the long-run factor of its lag-1 autocorrelation ρ
 /// (so correlated noise does not accumulate like a shift), then fed to a two-sided <see cref="Cusum"/>. A second CUSUM runs on the daily residual alone, and the evidence is the
 /// weaker of the two, so the change must show against both the previous days and the same time last week. While the
 /// statistic is raised, the scale, ρ and the weekly profile do not learn, so an incident is neither absorbed nor
@@ -56,7 +56,7 @@ internal sealed class SustainedChange
 
         (long week, int bin) = _weekly.Slot(timestampMs);
         double expected = _weekly.Expected(week, bin);
-        bool incident = Math.Max(Cusum.Log10Tail(_cusum.Statistic, _cusum.Allowance), Cusum.Log10Tail(_daily.Statistic, _daily.Allowance)) <= IncidentLog10P;
+        bool incident = Math.Max(_cusum.Log10P, _daily.Log10P) <= IncidentLog10P;
         if (!incident)
         {
             _weekly.Add(week, bin, e);
@@ -93,12 +93,11 @@ internal sealed class SustainedChange
         {
             _scale.Add(r, scale);
             _dailyScale.Add(e, dailyScale);
-            double zh = z;
             _count++;
             double a = Math.Max(_alpha, 1.0 / _count);
-            _variance += a * ((zh * zh) - _variance);
-            _covariance += a * ((zh * _previous) - _covariance);
-            _previous = zh;
+            _variance += a * ((z * z) - _variance);
+            _covariance += a * ((z * _previous) - _covariance);
+            _previous = z;
         }
 
         return lp;
