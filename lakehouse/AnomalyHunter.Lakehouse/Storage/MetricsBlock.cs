@@ -20,6 +20,24 @@ public sealed class MetricsBlock
     /// <summary>An empty block.</summary>
     public static MetricsBlock Empty { get; } = new([], [], [], 0);
 
+    /// <summary>The rows of <paramref name="parts"/> one after another (<paramref name="total"/> rows in all); sorted only when the caller's parts are.</summary>
+    public static MetricsBlock Concat(IEnumerable<MetricsBlock> parts, int total)
+    {
+        var ids = new long[total];
+        var ts = new long[total];
+        var values = new double[total];
+        int at = 0;
+        foreach (var part in parts)
+        {
+            Array.Copy(part.SeriesIds, 0, ids, at, part.Count);
+            Array.Copy(part.TimestampsMs, 0, ts, at, part.Count);
+            Array.Copy(part.Values, 0, values, at, part.Count);
+            at += part.Count;
+        }
+
+        return new MetricsBlock(ids, ts, values, total);
+    }
+
     /// <summary>Series id per row.</summary>
     public long[] SeriesIds { get; }
 

@@ -76,18 +76,6 @@ public static class MetricsBlocks
         }
 
         // why: each block is sorted by (series, time) and only this block holds its series, so the sorted merge is the concatenation.
-        var ids = new long[total];
-        var ts = new long[total];
-        var values = new double[total];
-        int at = 0;
-        foreach (var block in nonEmpty)
-        {
-            Array.Copy(block.SeriesIds, 0, ids, at, block.Count);
-            Array.Copy(block.TimestampsMs, 0, ts, at, block.Count);
-            Array.Copy(block.Values, 0, values, at, block.Count);
-            at += block.Count;
-        }
-
-        return new MetricsBlock(ids, ts, values, total);
+        return MetricsBlock.Concat(nonEmpty, total);
     }
 }

@@ -61,24 +61,7 @@ public static class MetricsFileReader
         {
             0 => MetricsBlock.Empty,
             1 => parts[0],
-            _ => Concat(parts, checked((int)total)),
+            _ => MetricsBlock.Concat(parts, checked((int)total)),
         };
-    }
-
-    private static MetricsBlock Concat(List<MetricsBlock> parts, int total)
-    {
-        var ids = new long[total];
-        var ms = new long[total];
-        var values = new double[total];
-        int at = 0;
-        foreach (var p in parts)
-        {
-            Array.Copy(p.SeriesIds, 0, ids, at, p.Count);
-            Array.Copy(p.TimestampsMs, 0, ms, at, p.Count);
-            Array.Copy(p.Values, 0, values, at, p.Count);
-            at += p.Count;
-        }
-
-        return new MetricsBlock(ids, ms, values, total);
     }
 }
