@@ -7,14 +7,18 @@ namespace AnomalyHunter.Investigation.Agents;
 /// Where and how strongly a series moved around a candidate window: a matched filter. The seasonally adjusted deviations
 /// (minus their mean over the two hours before) are prewhitened with the series' lag-1 autocorrelation ρ (w = z(t) − ρ·z(t−1)),
 /// and so is a template of the candidate's window (a plateau of its length with half-height edges), slid over ±maxLag steps.
-/// The placement with the largest |t| = Σw·u / (σw·√Σu²) is the onset; the fitted amplitude is the size in sigmas; how far
-/// |t| falls off toward the early end of the lag range tells whether the onset is resolved at all.
+/// The placement with the largest |t| = Σw·u / (σw·√Σu²) is the onset; the level over that placement against the flanks
+/// before and after it (unwhitened) is the size in sigmas; how far |t| falls off toward the early end of the lag range tells
+/// whether the onset is resolved at all.
 /// Prewhitening keeps slowly wandering series (memory, queues) from looking like movers and sharpens the onset.
 /// </summary>
 internal static class LagScan
 {
     private const long DayMs = SeasonalBaseline.DayMs;
     private const double UncertaintyScale = 2.0;
+    private const int FlankBeforePoints = 12;
+    // why: the scan reaches maxLag + edge + 1 points past the candidate's window, so a flank of 8 stays on the grid at nearly every placement.
+    private const int FlankAfterPoints = 8;
 
     public static LagScanResult Scan(SeriesPoints points, long fromMs, long toMs, long startMs, long step, int plateau, int baseline, int maxLag, int edge)
     {
@@ -48,7 +52,7 @@ internal static class LagScan
             sigmaW = Math.Sqrt(1 - (rho * rho));
         }
 
-        var best = new LagScanResult(0, 0, 0, 0, edge);
+        var best = new LagScanResult(0, 0, 0, edge);
         var u = new double[plateau + 1];
         var scores = new double[(2 * maxLag) + 1];
         for (int lag = -maxLag; lag <= maxLag; lag++)
@@ -80,7 +84,7 @@ internal static class LagScan
             scores[lag + maxLag] = t;
             if (Math.Abs(t) > Math.Abs(best.T))
             {
-                best = new LagScanResult(lag, t, swu / suu, lag, UncertaintyScale / Math.Max(0.5, Math.Abs(t)));
+                best = new LagScanResult(lag, t, lag, UncertaintyScale / Math.Max(0.5, Math.Abs(t)));
             }
         }
 
@@ -102,12 +106,24 @@ internal static class LagScan
             lowest = Math.Min(lowest, same * same);
         }
 
+        // The bracketed change: the level over the best placement against the flanks on either side, on the unwhitened deviations.
+        int a0 = origin + best.Lag;
+        double inside = FlankMean(z, a0, a0 + plateau);
         return best with
         {
             Onset = onset,
             OnsetUncertainty = Math.Min(edge, UncertaintyScale / Math.Max(0.5, Math.Abs(best.T)) * Math.Sqrt(plateau)),
             EarlyFalloff = (best.T * best.T) - lowest,
+            Rise = Math.Sign(best.T) * (inside - FlankMean(z, a0 - FlankBeforePoints, a0)),
+            Fall = Math.Sign(best.T) * (inside - FlankMean(z, a0 + plateau, a0 + plateau + FlankAfterPoints)),
         };
+    }
+
+    // Mean of z over [from, to) clipped to the grid; NaN when nothing is left.
+    private static double FlankMean(double[] z, int from, int to)
+    {
+        int a = Math.Clamp(from, 0, z.Length), b = Math.Clamp(to, 0, z.Length);
+        return Robust.Mean(z.AsSpan(a, b - a));
     }
 
     private static double Autocorrelation(SeriesPoints points, long beforeMs, long step)

@@ -3,7 +3,6 @@ namespace AnomalyHunter.Investigation.Agents;
 /// <summary>Result of <see cref="LagScan"/>.</summary>
 /// <param name="Lag">Best placement of the window, in steps from the candidate's start.</param>
 /// <param name="T">t statistic of the shift at that placement.</param>
-/// <param name="ContrastSigmas">Shift, in sigmas (signed).</param>
 /// <param name="Onset">Onset from the edge detector, in steps from the candidate's start.</param>
 /// <param name="OnsetUncertainty">Uncertainty of the onset, in steps.</param>
 /// <param name="EarlyFalloff">
@@ -11,4 +10,17 @@ namespace AnomalyHunter.Investigation.Agents;
 /// at any earlier placement. Near 0 when the best placement is at the early end or the fit stays as good there, i.e. when the
 /// data cannot say when the shift began.
 /// </param>
-internal sealed record LagScanResult(int Lag, double T, double ContrastSigmas, double Onset, double OnsetUncertainty, double EarlyFalloff = 0);
+internal sealed record LagScanResult(int Lag, double T, double Onset, double OnsetUncertainty, double EarlyFalloff = 0)
+{
+    /// <summary>Rise at the best placement, in sigmas, in the direction of the shift: the window's mean level minus the mean of the 12 points before it (an hour at 5-minute steps).</summary>
+    public double Rise { get; init; }
+
+    /// <summary>Fall at the best placement, in sigmas, in the direction of the shift: the window's mean level minus the mean of the 8 points after it.</summary>
+    public double Fall { get; init; }
+
+    /// <summary>
+    /// Size of a change bracketed by both flanks, in sigmas: the mean of <see cref="Rise"/> and <see cref="Fall"/> when both are
+    /// positive, else 0 (a shift that did not come back, or that was already there before the window, is not bracketed).
+    /// </summary>
+    public double BracketSigmas => Rise > 0 && Fall > 0 ? (Rise + Fall) / 2 : 0;
+}

@@ -5,20 +5,22 @@ using AnomalyHunter.Investigation.Statistics;
 namespace AnomalyHunter.Investigation.Agents;
 
 /// <summary>
-/// Offline root-cause agent: finds the related series that moved with the candidate (lagged correlation of seasonally
-/// adjusted deviations), orders them by onset so that the series that moved first with a significant change whose onset is
-/// resolved ranks first (the candidate itself only when its own change is significant), tests whether its past predicts the
+/// Offline root-cause agent: finds the related series that moved with the candidate (a significant shift of seasonally
+/// adjusted deviations, bracketed by a rise into the window and a fall after it), orders them by onset so that the series that
+/// moved first with a change whose onset is resolved ranks first (onsets within half a step are tied and the larger change
+/// leads; the candidate itself only when its own change is significant), tests whether its past predicts the
 /// candidate (Granger-style F test where the history allows), adds the PCA pass's per-series contributions when the window
 /// carries them, and lists events from the events file that precede it.
 /// </summary>
 public sealed class RootCauseAgent : IInvestigationAgent
 {
     /// <summary>Version of the logic; bump when findings change.</summary>
-    public const string LogicVersion = "offline-1.1";
+    public const string LogicVersion = "offline-1.2";
 
     private const long HourMs = 3_600_000;
     private const double MinExcursionSigmas = 1.25;
     private const double MinShiftT = 4.0;
+    private const double OnsetTieSteps = 0.5;
     // why: t²/2 is the log-likelihood of a placement, so a drop of 4 toward the early end is odds of e² against an earlier start.
     private const double MinEarlyFalloffT2 = 4.0;
     private const double IncidentShiftT = 6.0;
@@ -139,12 +141,14 @@ public sealed class RootCauseAgent : IInvestigationAgent
         {
             var shift = LagScan.Scan(sc.Points, from, to, s, step, plateau, baseline, maxLag, EdgePoints);
             bool isTarget = sc.SeriesId == target.SeriesId;
-            bool significant = Math.Abs(shift.T) >= MinShiftT;
-            if (isTarget || (significant && Math.Abs(shift.ContrastSigmas) >= MinExcursionSigmas))
+            // why: a series moved with the candidate when its shift is significant and bracketed, i.e. it rose into the window and came back after it;
+            // a level shift of its own (no way back) or a wander already under way before the window is not a co-mover, however large its t.
+            bool moved = Math.Abs(shift.T) >= MinShiftT && shift.BracketSigmas >= MinExcursionSigmas;
+            if (isTarget || moved)
             {
                 // why: a candidate that barely moved has an onset fitted to noise, and a shift whose fit stays as good at the early end of the range may have begun before it; neither may be named the first mover.
-                bool canLead = significant && shift.EarlyFalloff >= MinEarlyFalloffT2;
-                movers.Add(new RootCauseMover(sc.SeriesId, sc.Key.Canonical, shift.Lag, shift.T, Math.Abs(shift.ContrastSigmas), shift.Onset, shift.OnsetUncertainty, double.NaN, double.NaN, isTarget, canLead));
+                bool canLead = moved && shift.EarlyFalloff >= MinEarlyFalloffT2;
+                movers.Add(new RootCauseMover(sc.SeriesId, sc.Key.Canonical, shift.Lag, shift.T, shift.BracketSigmas, shift.Onset, shift.OnsetUncertainty, double.NaN, double.NaN, isTarget, canLead));
             }
         }
 
@@ -162,6 +166,16 @@ public sealed class RootCauseAgent : IInvestigationAgent
             .ThenByDescending(m => m.Excursion)
             .ThenBy(m => m.Key, StringComparer.Ordinal)
             .ToList();
+        if (ordered.Count >= 2 && ordered[0].CanLead)
+        {
+            // why: onsets are uncertain by about a step for the weaker movers, so leaders within half a step of the earliest are tied;
+            // the larger bracketed change has the better-resolved onset and leads.
+            double tie = ordered[0].Onset + OnsetTieSteps;
+            var lead = ordered.Where(m => m.CanLead && m.Onset <= tie).MaxBy(m => m.Excursion)!;
+            ordered.Remove(lead);
+            ordered.Insert(0, lead);
+        }
+
         int first = ordered.Count == 0 ? 0 : (int)Math.Floor(ordered[0].Onset);
         ordered = [.. ordered.Select(m => m with { LeadSteps = Math.Max(0, (int)Math.Round(m.Onset - first)) })];
         var events = PrecedingEvents(context);

@@ -5,7 +5,7 @@ namespace AnomalyHunter.Investigation.Agents;
 /// <param name="Key">Canonical key.</param>
 /// <param name="LagToTarget">Steps from the candidate's start at which its own window fits best.</param>
 /// <param name="Correlation">t statistic of its shift (window mean against the two hours before, allowing for autocorrelation).</param>
-/// <param name="Excursion">Size of the shift, in sigmas.</param>
+/// <param name="Excursion">Size of the shift, in sigmas, bracketed by both flanks (see <see cref="LagScanResult.BracketSigmas"/>).</param>
 /// <param name="Onset">Onset, in steps from the candidate's start (best placement of the matched filter, refined to a fraction of a step).</param>
 /// <param name="OnsetUncertainty">Uncertainty of the onset, in steps (larger for weak deviations).</param>
 /// <param name="GrangerF">F statistic of "its past predicts the candidate".</param>

@@ -8,7 +8,7 @@ namespace AnomalyHunter.Investigation.Tests.Agents;
 public sealed class RootCauseTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_root_cause_agent_ranks_the_true_origin_first_whenever_it_sees_the_origin_move()
+    public async Task The_root_cause_agent_ranks_the_true_origin_first_in_every_correlated_incident()
     {
         var agent = new RootCauseAgent(new AgentOptions());
         int total = 0, seen = 0, first = 0;
@@ -23,7 +23,7 @@ public sealed class RootCauseTests(ITestOutputHelper output)
                 var context = SyntheticCases.Context(data, member, SyntheticCases.Peers(data, member.SeriesKey));
                 var finding = await agent.InvestigateAsync(context, CancellationToken.None);
                 total++;
-                // why: a ranking can only name a series the agent saw move (|t| ≥ 4 and ≥ 1.25 sigma around the candidate's window).
+                // why: a ranking can only name a series the agent saw move (|t| ≥ 4 and a change of ≥ 1.25 sigma bracketed by both flanks of its window).
                 if (!finding.Evidence.Any(e => e.Name == "co_moving_series" && e.Series == label.Origin))
                 {
                     output.WriteLine($"seed {seed} {label.Id}: origin {label.Origin} not seen moving from {member.SeriesKey}; ranked {string.Join(" | ", finding.Suspects.Take(3))}");
@@ -47,13 +47,12 @@ public sealed class RootCauseTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"origin first in {first}/{seen} incidents where the origin was seen moving ({total} in all)");
-        // why: in one incident of these seeds (seed 1, A0001) the origin's shift measured around the last follower's window is t = 5.5 but 1.2495 sigma, just under the 1.25-sigma floor for a mover.
-        Assert.True(seen >= total - 1, $"the origin was seen moving in only {seen} of {total} incidents");
-        Assert.True(first == seen, $"origin first in {first}/{seen}: missed {string.Join(", ", missed)}");
+        Assert.True(seen == total, $"the origin was seen moving in only {seen} of {total} incidents");
+        Assert.True(first == total, $"origin first in {first}/{total}: missed {string.Join(", ", missed)}");
     }
 
     [Fact]
-    public async Task Over_ten_seeds_the_root_cause_agent_ranks_the_origin_first_in_at_least_43_of_50_incidents()
+    public async Task Over_ten_seeds_the_root_cause_agent_ranks_the_origin_first_in_at_least_47_of_50_incidents()
     {
         var agent = new RootCauseAgent(new AgentOptions());
         int total = 0, first = 0;
@@ -75,7 +74,8 @@ public sealed class RootCauseTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"origin first in {first}/{total}");
-        // why: the misses left are origins not seen moving and followers whose onset is within a step of the origin's (onsets are uncertain by about a step).
-        Assert.True(first >= 43, $"origin first in {first}/{total}");
+        // why: the misses left are origins whose shift is not significant once their slow wander is allowed for (t < 4), and
+        // series whose fitted onset is a step or more earlier than the origin's (the weaker onsets are uncertain by about a step).
+        Assert.True(first >= 47, $"origin first in {first}/{total}");
     }
 }
