@@ -8,8 +8,9 @@ namespace AnomalyHunter.Investigation.Agents;
 /// (minus their mean over the two hours before) are prewhitened with the series' lag-1 autocorrelation ρ (w = z(t) − ρ·z(t−1)),
 /// and so is a template of the candidate's window (a plateau of its length with half-height edges), slid over ±maxLag steps.
 /// The placement with the largest |t| = Σw·u / (σw·√Σu²) is the onset; the level over that placement against the flanks
-/// before and after it (unwhitened) is the size in sigmas; how far |t| falls off toward the early end of the lag range tells
-/// whether the onset is resolved at all.
+/// before and after it (unwhitened) is the size in sigmas, and the spread of that bracket over the placements of the two days
+/// before tells how unusual it is for the series; how far |t| falls off toward the early end of the lag range tells whether
+/// the onset is resolved at all.
 /// Prewhitening keeps slowly wandering series (memory, queues) from looking like movers and sharpens the onset.
 /// </summary>
 internal static class LagScan
@@ -19,26 +20,19 @@ internal static class LagScan
     private const int FlankBeforePoints = 12;
     // why: the scan reaches maxLag + edge + 1 points past the candidate's window, so a flank of 8 stays on the grid at nearly every placement.
     private const int FlankAfterPoints = 8;
+    private const int NoiseStridePoints = 2;
+    private const int MinNoisePlacements = 10;
 
     public static LagScanResult Scan(SeriesPoints points, long fromMs, long toMs, long startMs, long step, int plateau, int baseline, int maxLag, int edge)
     {
-        var r = SeasonalBaseline.Residuals(points, fromMs, toMs, startMs - (maxLag * step), 2 * DayMs);
+        long cutoff = startMs - (maxLag * step);
         int n = (int)((toMs - fromMs) / step) + 1;
-        var z = new double[n];
-        Array.Fill(z, double.NaN);
-        for (int i = 0; i < r.Count; i++)
-        {
-            long k = (r.TimestampsMs[i] - fromMs) / step;
-            if (k >= 0 && k < n)
-            {
-                z[k] = r.Z(i);
-            }
-        }
-
+        var z = Grid(SeasonalBaseline.Residuals(points, fromMs, toMs, cutoff, 2 * DayMs), fromMs, step, n);
+        var history = SeasonalBaseline.Residuals(points, cutoff - (2 * DayMs), cutoff - 1, cutoff, 2 * DayMs);
         int origin = (int)((startMs - fromMs) / step);
         double offset = Robust.Mean(z.AsSpan(Math.Max(0, origin - maxLag - baseline), Math.Min(baseline, Math.Max(0, origin - maxLag))));
         offset = double.IsNaN(offset) ? 0 : offset;
-        double rho = Math.Clamp(Autocorrelation(points, startMs - (maxLag * step), step), 0, 0.95);
+        double rho = Math.Clamp(Autocorrelation(history, step), 0, 0.95);
         var w = new double[n];
         w[0] = double.NaN;
         for (int i = 1; i < n; i++)
@@ -116,7 +110,41 @@ internal static class LagScan
             EarlyFalloff = (best.T * best.T) - lowest,
             Rise = Math.Sign(best.T) * (inside - FlankMean(z, a0 - FlankBeforePoints, a0)),
             Fall = Math.Sign(best.T) * (inside - FlankMean(z, a0 + plateau, a0 + plateau + FlankAfterPoints)),
+            BracketNoise = BracketNoise(Grid(history, cutoff - (2 * DayMs), step, (int)(2 * DayMs / step)), plateau),
         };
+    }
+
+    // The residuals in sigmas on the grid of n steps from fromMs (NaN where the series has no point).
+    private static double[] Grid(ResidualSeries r, long fromMs, long step, int n)
+    {
+        var z = new double[n];
+        Array.Fill(z, double.NaN);
+        for (int i = 0; i < r.Count; i++)
+        {
+            long k = (r.TimestampsMs[i] - fromMs) / step;
+            if (k >= 0 && k < n)
+            {
+                z[k] = r.Z(i);
+            }
+        }
+
+        return z;
+    }
+
+    // Robust spread of the two-sided bracket (window level minus the mean of both flanks) over the placements of the history; NaN when too few.
+    private static double BracketNoise(double[] z, int plateau)
+    {
+        var brackets = new List<double>();
+        for (int a = FlankBeforePoints; a + plateau + FlankAfterPoints <= z.Length; a += NoiseStridePoints)
+        {
+            double c = FlankMean(z, a, a + plateau) - ((FlankMean(z, a - FlankBeforePoints, a) + FlankMean(z, a + plateau, a + plateau + FlankAfterPoints)) / 2);
+            if (!double.IsNaN(c))
+            {
+                brackets.Add(c);
+            }
+        }
+
+        return brackets.Count < MinNoisePlacements ? double.NaN : Robust.Sigma(brackets.ToArray());
     }
 
     // Mean of z over [from, to) clipped to the grid; NaN when nothing is left.
@@ -126,9 +154,8 @@ internal static class LagScan
         return Robust.Mean(z.AsSpan(a, b - a));
     }
 
-    private static double Autocorrelation(SeriesPoints points, long beforeMs, long step)
+    private static double Autocorrelation(ResidualSeries r, long step)
     {
-        var r = SeasonalBaseline.Residuals(points, beforeMs - (2 * DayMs), beforeMs - 1, beforeMs, 2 * DayMs);
         double m = Robust.Mean(r.Residuals), num = 0, den = 0;
         for (int i = 1; i < r.Count; i++)
         {

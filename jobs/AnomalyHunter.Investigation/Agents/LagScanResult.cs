@@ -23,4 +23,10 @@ internal sealed record LagScanResult(int Lag, double T, double Onset, double Ons
     /// positive, else 0 (a shift that did not come back, or that was already there before the window, is not bracketed).
     /// </summary>
     public double BracketSigmas => Rise > 0 && Fall > 0 ? (Rise + Fall) / 2 : 0;
+
+    /// <summary>Robust spread, in sigmas, of the same bracket at placements over the two days before the scan (NaN when the history is too short).</summary>
+    public double BracketNoise { get; init; } = double.NaN;
+
+    /// <summary><see cref="BracketSigmas"/> against <see cref="BracketNoise"/>: how unusual the bracketed change is for this series (0 without a history).</summary>
+    public double BracketZ => BracketNoise > 0 ? BracketSigmas / BracketNoise : 0;
 }

@@ -20,6 +20,7 @@ public sealed class RootCauseAgent : IInvestigationAgent
     private const long HourMs = 3_600_000;
     private const double MinExcursionSigmas = 1.25;
     private const double MinShiftT = 4.0;
+    private const double MinBracketZ = 4.0;
     private const double OnsetTieSteps = 0.5;
     // why: t²/2 is the log-likelihood of a placement, so a drop of 4 toward the early end is odds of e² against an earlier start.
     private const double MinEarlyFalloffT2 = 4.0;
@@ -143,7 +144,10 @@ public sealed class RootCauseAgent : IInvestigationAgent
             bool isTarget = sc.SeriesId == target.SeriesId;
             // why: a series moved with the candidate when its shift is significant and bracketed, i.e. it rose into the window and came back after it;
             // a level shift of its own (no way back) or a wander already under way before the window is not a co-mover, however large its t.
-            bool moved = Math.Abs(shift.T) >= MinShiftT && shift.BracketSigmas >= MinExcursionSigmas;
+            // Prewhitening leaves a slow series (ρ near 1) only the edges of a step, so a clear step can fall short of t = 4; its bracket
+            // against the same bracket at every placement of its own two days before is the check that needs no noise model.
+            bool significant = Math.Abs(shift.T) >= MinShiftT || shift.BracketZ >= MinBracketZ;
+            bool moved = significant && shift.BracketSigmas >= MinExcursionSigmas;
             if (isTarget || moved)
             {
                 // why: a candidate that barely moved has an onset fitted to noise, and a shift whose fit stays as good at the early end of the range may have begun before it; neither may be named the first mover.

@@ -23,7 +23,8 @@ public sealed class RootCauseTests(ITestOutputHelper output)
                 var context = SyntheticCases.Context(data, member, SyntheticCases.Peers(data, member.SeriesKey));
                 var finding = await agent.InvestigateAsync(context, CancellationToken.None);
                 total++;
-                // why: a ranking can only name a series the agent saw move (|t| ≥ 4 and a change of ≥ 1.25 sigma bracketed by both flanks of its window).
+                // why: a ranking can only name a series the agent saw move: a significant shift (|t| ≥ 4, or a bracket four times the spread of
+                // the series' own brackets over the two days before) of ≥ 1.25 sigma, bracketed by both flanks of its window.
                 if (!finding.Evidence.Any(e => e.Name == "co_moving_series" && e.Series == label.Origin))
                 {
                     output.WriteLine($"seed {seed} {label.Id}: origin {label.Origin} not seen moving from {member.SeriesKey}; ranked {string.Join(" | ", finding.Suspects.Take(3))}");
@@ -52,7 +53,7 @@ public sealed class RootCauseTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Over_ten_seeds_the_root_cause_agent_ranks_the_origin_first_in_at_least_47_of_50_incidents()
+    public async Task Over_ten_seeds_the_root_cause_agent_ranks_the_origin_first_in_at_least_48_of_50_incidents()
     {
         var agent = new RootCauseAgent(new AgentOptions());
         int total = 0, first = 0;
@@ -74,8 +75,8 @@ public sealed class RootCauseTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"origin first in {first}/{total}");
-        // why: the misses left are origins whose shift is not significant once their slow wander is allowed for (t < 4), and
-        // series whose fitted onset is a step or more earlier than the origin's (the weaker onsets are uncertain by about a step).
-        Assert.True(first >= 47, $"origin first in {first}/{total}");
+        // why: the two misses left (seed 8 A0033, seed 10 A0026) are an origin whose shift is not significant once its slow wander is
+        // allowed for, and a series outside the incident whose own weak shift fits four steps before the origin's.
+        Assert.True(first >= 48, $"origin first in {first}/{total}");
     }
 }
