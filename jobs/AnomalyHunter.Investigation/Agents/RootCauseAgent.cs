@@ -9,19 +9,22 @@ namespace AnomalyHunter.Investigation.Agents;
 /// adjusted deviations, bracketed by a rise into the window and a fall after it), orders them by onset so that the series that
 /// moved first with a change whose onset is resolved ranks first (onsets within half a step are tied and the larger change
 /// leads; the candidate itself only when its own change is significant), tests whether its past predicts the
-/// candidate (Granger-style F test where the history allows), adds the PCA pass's per-series contributions when the window
-/// carries them, and lists events from the events file that precede it.
+/// candidate (Granger-style F test where the history allows) and lets a clearly larger change whose past does predict it lead
+/// over a first mover whose past does not, adds the PCA pass's per-series contributions when the window carries them, and
+/// lists events from the events file that precede it.
 /// </summary>
 public sealed class RootCauseAgent : IInvestigationAgent
 {
     /// <summary>Version of the logic; bump when findings change.</summary>
-    public const string LogicVersion = "offline-1.2";
+    public const string LogicVersion = "offline-1.3";
 
     private const long HourMs = 3_600_000;
     private const double MinExcursionSigmas = 1.25;
     private const double MinShiftT = 4.0;
     private const double MinBracketZ = 4.0;
     private const double OnsetTieSteps = 0.5;
+    private const double MaxLeaderGrangerP = 0.05;
+    private const double MinOvertakeRatio = 1.25;
     // why: t²/2 is the log-likelihood of a placement, so a drop of 4 toward the early end is odds of e² against an earlier start.
     private const double MinEarlyFalloffT2 = 4.0;
     private const double IncidentShiftT = 6.0;
@@ -178,6 +181,7 @@ public sealed class RootCauseAgent : IInvestigationAgent
             var lead = ordered.Where(m => m.CanLead && m.Onset <= tie).MaxBy(m => m.Excursion)!;
             ordered.Remove(lead);
             ordered.Insert(0, lead);
+            Overtake(ordered);
         }
 
         int first = ordered.Count == 0 ? 0 : (int)Math.Floor(ordered[0].Onset);
@@ -196,6 +200,29 @@ public sealed class RootCauseAgent : IInvestigationAgent
         }
 
         return new RootCauseRanking(step, ordered, events, suspects);
+    }
+
+    // why: a series outside the incident often shows a weak shift fitted a few steps before the origin's; its past does not
+    // predict the candidate, the origin's does, and the origin's change is the largest. So a first mover without Granger
+    // evidence (p ≥ 0.05, or none: the candidate has no test of its own) gives way to the largest leader-capable change that
+    // has it and is at least 1.25 times its size. Used as a gate alone, the test lost incidents whose candidate led.
+    private static void Overtake(List<RootCauseMover> ordered)
+    {
+        var first = ordered[0];
+        if (first.GrangerP < MaxLeaderGrangerP)
+        {
+            return;
+        }
+
+        // NaN p-values (the candidate, or too short a history) compare false and never overtake.
+        var overtaker = ordered
+            .Where(m => m.CanLead && m.GrangerP < MaxLeaderGrangerP && m.Excursion >= MinOvertakeRatio * first.Excursion)
+            .MaxBy(m => m.Excursion);
+        if (overtaker is not null)
+        {
+            ordered.Remove(overtaker);
+            ordered.Insert(0, overtaker);
+        }
     }
 
     private RootCauseMover WithGranger(RootCauseMover m, Dictionary<long, double[]> full)

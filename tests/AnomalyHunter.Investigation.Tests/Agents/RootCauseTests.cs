@@ -53,7 +53,7 @@ public sealed class RootCauseTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Over_ten_seeds_the_root_cause_agent_ranks_the_origin_first_in_at_least_48_of_50_incidents()
+    public async Task Over_ten_seeds_the_root_cause_agent_ranks_the_origin_first_in_at_least_49_of_50_incidents()
     {
         var agent = new RootCauseAgent(new AgentOptions());
         int total = 0, first = 0;
@@ -75,8 +75,7 @@ public sealed class RootCauseTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"origin first in {first}/{total}");
-        // why: the two misses left (seed 8 A0033, seed 10 A0026) are an origin whose shift is not significant once its slow wander is
-        // allowed for, and a series outside the incident whose own weak shift fits four steps before the origin's.
-        Assert.True(first >= 48, $"origin first in {first}/{total}");
+        // why: the miss left (seed 8 A0033) is an origin whose shift is not significant once its slow wander is allowed for.
+        Assert.True(first >= 49, $"origin first in {first}/{total}");
     }
 }
