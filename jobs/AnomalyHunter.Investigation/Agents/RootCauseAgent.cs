@@ -9,9 +9,9 @@ namespace AnomalyHunter.Investigation.Agents;
 /// adjusted deviations, bracketed by a rise into the window and a fall after it), orders them by onset so that the series that
 /// moved first with a change whose onset is resolved ranks first (onsets within half a step are tied and the larger change
 /// leads; the candidate itself only when its own change is significant), tests whether its past predicts the
-/// candidate (Granger-style F test where the history allows) and lets a clearly larger change whose past does predict it lead
-/// over a first mover whose past does not, adds the PCA pass's per-series contributions when the window carries them, and
-/// lists events from the events file that precede it.
+/// candidate (Granger-style F test where the history allows) and lets a clearly larger change lead over a weak first mover
+/// (one whose past does not predict the candidate, or one less than a step ahead of a change half as large again), adds the
+/// PCA pass's per-series contributions when the window carries them, and lists events from the events file that precede it.
 /// </summary>
 public sealed class RootCauseAgent : IInvestigationAgent
 {
@@ -25,6 +25,8 @@ public sealed class RootCauseAgent : IInvestigationAgent
     private const double OnsetTieSteps = 0.5;
     private const double MaxLeaderGrangerP = 0.05;
     private const double MinOvertakeRatio = 1.25;
+    private const double NearOnsetSteps = 1.0;
+    private const double MinNearOvertakeRatio = 1.5;
     // why: t²/2 is the log-likelihood of a placement, so a drop of 4 toward the early end is odds of e² against an earlier start.
     private const double MinEarlyFalloffT2 = 4.0;
     private const double IncidentShiftT = 6.0;
@@ -179,8 +181,7 @@ public sealed class RootCauseAgent : IInvestigationAgent
             // the larger bracketed change has the better-resolved onset and leads.
             double tie = ordered[0].Onset + OnsetTieSteps;
             var lead = ordered.Where(m => m.CanLead && m.Onset <= tie).MaxBy(m => m.Excursion)!;
-            ordered.Remove(lead);
-            ordered.Insert(0, lead);
+            MoveToFront(ordered, lead);
             Overtake(ordered);
         }
 
@@ -209,20 +210,32 @@ public sealed class RootCauseAgent : IInvestigationAgent
     private static void Overtake(List<RootCauseMover> ordered)
     {
         var first = ordered[0];
-        if (first.GrangerP < MaxLeaderGrangerP)
-        {
-            return;
-        }
-
         // NaN p-values (the candidate, or too short a history) compare false and never overtake.
-        var overtaker = ordered
+        var overtaker = first.GrangerP < MaxLeaderGrangerP ? null : ordered
             .Where(m => m.CanLead && m.GrangerP < MaxLeaderGrangerP && m.Excursion >= MinOvertakeRatio * first.Excursion)
             .MaxBy(m => m.Excursion);
         if (overtaker is not null)
         {
-            ordered.Remove(overtaker);
-            ordered.Insert(0, overtaker);
+            MoveToFront(ordered, overtaker);
+            first = overtaker;
         }
+
+        // why: a weak mover's onset is uncertain by about a step, so a change half as large again that starts within a step of it
+        // is as likely to have started first, and the origin's change is the largest. The candidate's own size is not evidence
+        // here: it was picked because its change looked large (its bracket is biased up by that choice).
+        var larger = ordered
+            .Where(m => m.CanLead && !m.IsTarget && m.Onset <= first.Onset + NearOnsetSteps && m.Excursion >= MinNearOvertakeRatio * first.Excursion)
+            .MaxBy(m => m.Excursion);
+        if (larger is not null)
+        {
+            MoveToFront(ordered, larger);
+        }
+    }
+
+    private static void MoveToFront(List<RootCauseMover> ordered, RootCauseMover m)
+    {
+        ordered.Remove(m);
+        ordered.Insert(0, m);
     }
 
     private RootCauseMover WithGranger(RootCauseMover m, Dictionary<long, double[]> full)
