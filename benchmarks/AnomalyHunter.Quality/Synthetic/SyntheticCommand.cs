@@ -65,13 +65,20 @@ public static class SyntheticCommand
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"detector {result.Consumer} {(threshold is null ? string.Empty : $"threshold {threshold} ")}{string.Join(' ', overrides)}"));
         Console.WriteLine(string.Create(inv, $"{result.Series} series, {result.Days} daily batches, {result.PointsScored:N0} points, {result.Labels.Count} labels"));
-        Console.WriteLine($"{"kind",-22}{"labelled",9}{"found",7}{"recall",8}{"windows",9}{"correct",9}{"precision",11}");
+        // why: a window's row is the kind the replay named (see SyntheticReplay); "agrees" counts its correct windows whose label has that kind.
+        Console.WriteLine($"{"kind",-22}{"labelled",9}{"found",7}{"recall",8}{"windows",9}{"correct",9}{"precision",11}{"agrees",8}{"kind agrees",13}");
         foreach (KindScore r in result.Rows)
         {
-            Console.WriteLine(string.Create(inv, $"{r.Kind,-22}{r.Labelled,9}{r.Found,7}{Ratio(r.Recall),8}{r.Windows,9}{r.Correct,9}{Ratio(r.Precision),11}"));
+            Console.WriteLine(string.Create(inv, $"{r.Kind,-22}{r.Labelled,9}{r.Found,7}{Ratio(r.Recall),8}{r.Windows,9}{r.Correct,9}{Ratio(r.Precision),11}{r.Agrees,8}{Ratio(r.Agreement),13}"));
         }
 
-        Console.WriteLine(string.Create(inv, $"time: {result.Elapsed.TotalSeconds:F1} s in all, {result.DetectTime.TotalSeconds:F1} s in detect"));
+        Console.WriteLine("named kind: labelled kinds of its windows");
+        foreach (var named in DetectionScorer.Confusion(result.Windows, result.Labels, result.Scoring).GroupBy(c => c.Named))
+        {
+            Console.WriteLine($"  {named.Key,-20}" + string.Join(", ", named.Select(c => string.Create(inv, $"{c.Labelled} {c.Windows}"))));
+        }
+
+        Console.WriteLine(string.Create(inv, $"time: {result.Elapsed.TotalSeconds:F1} s in all, {result.DetectTime.TotalSeconds:F1} s in detect, {result.NamingTime.TotalSeconds:F1} s naming kinds"));
     }
 
     private static string Ratio(double? r) => r is double v ? v.ToString("F2", CultureInfo.InvariantCulture) : "-";

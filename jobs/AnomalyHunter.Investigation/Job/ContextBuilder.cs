@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AnomalyHunter.Investigation.Context;
 using AnomalyHunter.Jobs.Framework;
 using AnomalyHunter.Lakehouse.Catalog;
+using AnomalyHunter.Lakehouse.Model;
 
 namespace AnomalyHunter.Investigation.Job;
 
@@ -94,12 +95,19 @@ public sealed class ContextBuilder
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>Whether two series are related: same tenant and region, and the same value of at least one of <paramref name="peerLabels"/>.</summary>
+    public static bool ArePeers(SeriesKey a, SeriesKey b, IReadOnlyList<string> peerLabels) =>
+        SharedLabels(a, b, peerLabels) > 0;
+
+    private static int SharedLabels(SeriesKey a, SeriesKey b, IReadOnlyList<string> peerLabels) =>
+        a.Tenant == b.Tenant && a.Region == b.Region ? peerLabels.Count(l => a.Label(l) is string v && b.Label(l) == v) : 0;
+
     private List<SeriesRecord> Peers(SeriesRecord target)
     {
         var key = target.Key;
         return [.. _series!
-            .Where(s => s.SeriesId != target.SeriesId && s.Key.Tenant == key.Tenant && s.Key.Region == key.Region)
-            .Select(s => (Series: s, Shared: _options.PeerLabels.Count(l => key.Label(l) is string v && s.Key.Label(l) == v)))
+            .Where(s => s.SeriesId != target.SeriesId)
+            .Select(s => (Series: s, Shared: SharedLabels(key, s.Key, _options.PeerLabels)))
             .Where(p => p.Shared > 0)
             .OrderByDescending(p => p.Shared)
             .ThenBy(p => p.Series.Key.Metric == key.Metric ? 0 : 1)

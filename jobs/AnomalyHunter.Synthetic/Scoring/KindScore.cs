@@ -8,4 +8,6 @@ namespace AnomalyHunter.Synthetic.Scoring;
 /// <param name="Windows">Windows attributed to this row.</param>
 /// <param name="Correct">Of those, windows that overlap a label of their series.</param>
 /// <param name="Precision">Of the windows the detector itself put in this row (its own kind, or no kind and no label: the unlabelled row), the share that overlap a label; null when there are none. For the totals row: correct ÷ windows.</param>
-public sealed record KindScore(string Kind, int Labelled, int Found, double? Recall, int Windows, int Correct, double? Precision);
+/// <param name="Agrees">Of the correct windows the detector itself gave this kind, those that overlap a label of this kind (all kinds in the totals row).</param>
+/// <param name="Agreement">Agrees ÷ those correct windows; null when there are none (always for the unlabelled row).</param>
+public sealed record KindScore(string Kind, int Labelled, int Found, double? Recall, int Windows, int Correct, double? Precision, int Agrees = 0, double? Agreement = null);

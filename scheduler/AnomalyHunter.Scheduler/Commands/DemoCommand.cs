@@ -49,7 +49,8 @@ internal static class DemoCommand
             .AddColumn(new TableColumn("recall").RightAligned())
             .AddColumn(new TableColumn("windows").RightAligned())
             .AddColumn(new TableColumn("correct").RightAligned())
-            .AddColumn(new TableColumn("precision").RightAligned());
+            .AddColumn(new TableColumn("precision").RightAligned())
+            .AddColumn(new TableColumn("kind agrees").RightAligned());
         foreach (var r in rows)
         {
             table.AddRow(
@@ -59,11 +60,12 @@ internal static class DemoCommand
                 r.Recall is double rc ? Format.Number(rc, 2) : "-",
                 Format.Count(r.Windows),
                 Format.Count(r.Correct),
-                r.Precision is double p ? Format.Number(p, 2) : "-");
+                r.Precision is double p ? Format.Number(p, 2) : "-",
+                r.Agreement is double a ? Format.Number(a, 2) : "-");
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]A kind's precision counts the windows the detector itself gave that kind (missing data); the [bold]all[/] row counts every window.[/]");
+        AnsiConsole.MarkupLine("[grey]A window's kind is the pattern analyst's (missing data: the detector's own; correlated incident: overlapping windows of related series). A kind's precision: its windows that overlap a label; kind agrees: those whose label has that kind.[/]");
         AnsiConsole.MarkupLine($"detector {Markup.Escape(detector)}; {days} daily batches, {Format.Count(points)} points scored in {Format.Number(elapsed.TotalSeconds, 1)} s");
         AnsiConsole.MarkupLine("Next: [bold]anomaly-hunter anomalies --limit 20[/], [bold]anomaly-hunter partitions[/], [bold]anomaly-hunter query \"SELECT ...\"[/]");
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AnomalyHunter.Investigation.Job;
 using AnomalyHunter.Jobs.Detect;
 using AnomalyHunter.Jobs.Framework;
 using AnomalyHunter.Jobs.Ingest;
@@ -8,6 +9,7 @@ using AnomalyHunter.Lakehouse.Catalog;
 using AnomalyHunter.Lakehouse.Ingest;
 using AnomalyHunter.Lakehouse.Storage;
 using AnomalyHunter.Scheduler.Commands;
+using AnomalyHunter.Scheduler.Configuration;
 using AnomalyHunter.Scheduler.Hosting;
 using AnomalyHunter.Synthetic.Generation;
 using AnomalyHunter.Synthetic.Model;
@@ -17,7 +19,11 @@ using AnomalyHunter.Synthetic.Scoring;
 
 namespace AnomalyHunter.Scheduler.Demo;
 
-/// <summary>Generates labelled synthetic metrics, ingests them one day at a time with a detect run after each day, and scores the windows against the labels.</summary>
+/// <summary>
+/// Generates labelled synthetic metrics, ingests them one day at a time with a detect run after each day, names the kind of
+/// the windows each run created or changed as the pattern analyst does, marks the windows of correlated incidents, and scores
+/// the windows against the labels.
+/// </summary>
 internal static class SyntheticReplay
 {
     /// <summary>Runs the replay in <paramref name="host"/>'s data folder with its detect settings; <paramref name="progress"/> gets (day, days, day name).</summary>
@@ -41,6 +47,9 @@ internal static class SyntheticReplay
             .Order(StringComparer.Ordinal).ToList();
         long points = 0;
         var detectTime = TimeSpan.Zero;
+        var namingTime = TimeSpan.Zero;
+        var namer = new WindowPatternNamer(host.Lake, InvestigateFactory.Options(host.Settings.Investigate));
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int d = 0; d < dayFiles.Count; d++)
         {
             string file = dayFiles[d];
@@ -52,15 +61,49 @@ internal static class SyntheticReplay
             var result = await detect.RunAsync(null, cancellationToken);
             points += result.Points;
             detectTime += TimeSpan.FromMilliseconds(result.ElapsedMs);
+            namingTime += await NameChangedWindowsAsync(host, namer, detect.Consumer, result.RunId, kinds, cancellationToken);
             progress(d + 1, dayFiles.Count, Path.GetFileNameWithoutExtension(file));
         }
 
+        // why: incidents are marked over the final windows, so a window may join one through a peer's window of a later run that overlaps it in time.
+        var naming = Stopwatch.StartNew();
+        var records = await host.Catalog.ListAnomaliesAsync(new AnomalyFilter { Consumer = detect.Consumer }, cancellationToken);
+        foreach (string id in await namer.CorrelatedAsync(records, cancellationToken))
+        {
+            kinds[id] = AnomalyKind.CorrelatedIncident.ToName();
+        }
+
+        namingTime += naming.Elapsed;
         var anomalies = await AnomalyQuery.ListAsync(host.Catalog, new AnomalyFilter { Consumer = detect.Consumer }, null, cancellationToken);
-        // why: a missing-data window names its kind; the others leave it to the labels (see DetectionScorer).
+        // why: the missing-data pass states the kind of its windows itself; the others carry the named kind.
         var windows = anomalies.Select(a => new DetectedWindow(a.Series, new DateTimeOffset(a.Start), new DateTimeOffset(a.End),
-            a.Passes == DetectOptions.MissingDataPass ? AnomalyKind.MissingData.ToName() : null)).ToList();
+            a.Passes == DetectOptions.MissingDataPass ? AnomalyKind.MissingData.ToName() : kinds[a.AnomalyId])).ToList();
         var options = new ScoringOptions { Step = generator.Options.Step };
         var rows = DetectionScorer.Score(windows, generator.Labels, options);
-        return new SyntheticReplayResult(rows, detect.Consumer, generator.Series.Count, written.Rows, generator.Labels, anomalies, options, days, points, detectTime, clock.Elapsed);
+        return new SyntheticReplayResult(rows, detect.Consumer, generator.Series.Count, written.Rows, generator.Labels, anomalies, windows, options, days, points, detectTime, namingTime, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Names the windows that detect run <paramref name="runId"/> created or changed, from the data visible now, into
+    /// <paramref name="kinds"/> (anomaly id → pattern); returns the time taken.
+    /// </summary>
+    /// <remarks>
+    /// Like an investigate run after every detect run, a window is judged with the data there was when it last changed, so its
+    /// kind never rests on data that came later. Unlike the job, every window is named, whatever its peak score.
+    /// </remarks>
+    private static async Task<TimeSpan> NameChangedWindowsAsync(
+        AppHost host, WindowPatternNamer namer, string consumer, string runId, Dictionary<string, string> kinds, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var changed = (await host.Catalog.ListAnomaliesAsync(new AnomalyFilter { Consumer = consumer }, cancellationToken))
+            .Where(a => a.LastRunId == runId && a.Passes != DetectOptions.MissingDataPass)
+            .ToList();
+        long snapshot = await host.Catalog.CurrentSnapshotAsync(cancellationToken);
+        foreach (var (id, pattern) in await namer.NameAsync(changed, snapshot, cancellationToken))
+        {
+            kinds[id] = pattern;
+        }
+
+        return clock.Elapsed;
     }
 }

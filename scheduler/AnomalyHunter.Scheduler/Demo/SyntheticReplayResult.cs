@@ -4,7 +4,7 @@ using AnomalyHunter.Synthetic.Scoring;
 
 namespace AnomalyHunter.Scheduler.Demo;
 
-/// <summary>The outcome of a <see cref="SyntheticReplay"/>: the per-kind table, the windows and labels behind it, and the time taken.</summary>
+/// <summary>The outcome of a <see cref="SyntheticReplay"/>: the per-kind table, the windows and labels behind it, and the time taken (in all, in detect, and naming the windows' kinds).</summary>
 internal sealed record SyntheticReplayResult(
     IReadOnlyList<KindScore> Rows,
     string Consumer,
@@ -12,8 +12,10 @@ internal sealed record SyntheticReplayResult(
     long GeneratedPoints,
     IReadOnlyList<AnomalyLabel> Labels,
     IReadOnlyList<AnomalyRow> Anomalies,
+    IReadOnlyList<DetectedWindow> Windows,
     ScoringOptions Scoring,
     int Days,
     long PointsScored,
     TimeSpan DetectTime,
+    TimeSpan NamingTime,
     TimeSpan Elapsed);

@@ -6,27 +6,15 @@ using AnomalyHunter.Investigation.Learning;
 using AnomalyHunter.Investigation.Runbooks;
 using AnomalyHunter.Investigation.Tests.Support;
 using AnomalyHunter.Lakehouse.Catalog;
-using AnomalyHunter.Synthetic.Options;
 
 namespace AnomalyHunter.Investigation.Tests.Job;
 
 public sealed class InvestigateJobTests
 {
-    private static readonly SyntheticOptions Small = SyntheticOptions.Demo with
-    {
-        Seed = 11,
-        Days = 12,
-        Tenants = 1,
-        ServicesPerRegion = 1,
-        HostsPerService = 2,
-        MetricsPerHost = 4,
-        Anomalies = new AnomalyCounts { Spike = 3, Dip = 2, LevelShift = 1, TrendChange = 0, VarianceChange = 1, SeasonalityBreak = 0, MissingData = 1, CorrelatedIncident = 1 },
-    };
-
     [Fact]
     public async Task Investigating_a_detect_run_stores_replayable_verdicts_and_feedback_teaches_the_next_run()
     {
-        await using var lake = await SyntheticLake.CreateAsync(Small);
+        await using var lake = await SyntheticLake.CreateAsync(SyntheticLake.Small);
         var store = lake.Catalog;
         var options = new InvestigateOptions { MinScore = 50, Parallelism = 2 };
         var runbooks = await RunbookLibrary.LoadAsync(null, CancellationToken.None);

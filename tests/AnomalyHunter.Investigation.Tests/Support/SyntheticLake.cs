@@ -22,6 +22,18 @@ internal sealed class SyntheticLake : IAsyncDisposable
         Lake = new Lake(catalog, Path.Combine(root, "lake"), TimeProvider.System, new LoggerConfiguration().CreateLogger());
     }
 
+    /// <summary>Sixteen series over twelve days (one tenant, two regions, two hosts of one service, four metrics) with a few anomalies of most kinds.</summary>
+    public static readonly SyntheticOptions Small = SyntheticOptions.Demo with
+    {
+        Seed = 11,
+        Days = 12,
+        Tenants = 1,
+        ServicesPerRegion = 1,
+        HostsPerService = 2,
+        MetricsPerHost = 4,
+        Anomalies = new AnomalyCounts { Spike = 3, Dip = 2, LevelShift = 1, TrendChange = 0, VarianceChange = 1, SeasonalityBreak = 0, MissingData = 1, CorrelatedIncident = 1 },
+    };
+
     public string Root { get; }
 
     public SqliteCatalog Catalog { get; }

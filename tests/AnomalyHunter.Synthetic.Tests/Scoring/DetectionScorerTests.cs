@@ -97,9 +97,51 @@ public sealed class DetectionScorerTests
 
         var rows = DetectionScorer.Score(windows, [Spike("s", A, 10, 10)], Options);
 
-        Assert.Equal(new KindScore("spike", 1, 1, 1.0, 2, 1, 0.5), Row(rows, "spike"));
+        Assert.Equal(new KindScore("spike", 1, 1, 1.0, 2, 1, 0.5, 1, 1.0), Row(rows, "spike"));
         Assert.Equal(new KindScore("drift", 0, 0, null, 1, 0, 0.0), Row(rows, "drift"));
         Assert.Equal(0, Row(rows, "unlabelled").Windows);
+    }
+
+    [Fact]
+    public void A_named_window_on_a_label_of_another_kind_is_correct_for_precision_but_does_not_agree()
+    {
+        AnomalyLabel[] labels = [Spike("s", A, 10, 10), Incident];
+        DetectedWindow[] windows =
+        [
+            new(A, At(10), At(10), "dip"),
+            new(A, At(300), At(300), "spike"),
+            new(B, At(104), At(110), "correlated_incident"),
+            new(C, At(105), At(106), "spike"),
+        ];
+
+        var rows = DetectionScorer.Score(windows, labels, Options);
+
+        Assert.Equal(new KindScore("dip", 0, 0, null, 1, 1, 1.0, 0, 0.0), Row(rows, "dip"));
+        Assert.Equal(new KindScore("spike", 1, 1, 1.0, 2, 1, 0.5, 0, 0.0), Row(rows, "spike"));
+        Assert.Equal(new KindScore("correlated_incident", 1, 1, 1.0, 1, 1, 1.0, 1, 1.0), Row(rows, "correlated_incident"));
+        Assert.Equal(new KindScore("all", 2, 2, 1.0, 4, 3, 0.75, 1, 1.0 / 3), Row(rows, "all"));
+    }
+
+    [Fact]
+    public void The_confusion_pairs_each_named_window_with_the_kind_of_the_label_it_overlaps()
+    {
+        AnomalyLabel[] labels = [Spike("s", A, 10, 10), Spike("early", A, 98, 100), Incident];
+        DetectedWindow[] windows =
+        [
+            new(A, At(10), At(10), "dip"),
+            new(A, At(300), At(300), "spike"),
+            new(B, At(104), At(110), "correlated_incident"),
+            new(A, At(100), At(102), "correlated_incident"),
+            new(C, At(105), At(106), "spike"),
+            new(C, At(106), At(107)),
+        ];
+
+        var pairs = DetectionScorer.Confusion(windows, labels, Options);
+
+        // why: the window on A at 100 overlaps an earlier spike and the incident; its own kind is among them, so it agrees.
+        Assert.Equal(
+            [new("correlated_incident", "correlated_incident", 2), new("dip", "spike", 1), new("spike", "correlated_incident", 1), new KindConfusion("spike", "unlabelled", 1)],
+            pairs);
     }
 
     [Fact]
