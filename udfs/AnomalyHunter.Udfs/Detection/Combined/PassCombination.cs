@@ -15,8 +15,9 @@ public static class PassCombination
     /// <remarks>Measured on synthetic data of three seeds, a margin of 20 (p = 0.001) lost 3 to 4 of 44 labels on two of them for a few false windows fewer.</remarks>
     public const double DefaultAgreementMargin = 30.0;
 
-    /// <summary>Default agreement span, in points: another pass may agree on the current point or the five before it (half an hour of 5-minute data).</summary>
-    public const int DefaultAgreementSpan = 6;
+    /// <summary>Default agreement span, in points: another pass may agree on the current point or the eleven before it (an hour of 5-minute data).</summary>
+    /// <remarks>Measured on synthetic data of seeds 42, 7 and 1234 with the settling period: 6 → 12 points found 2 more level shifts on seed 42 (the statistical pass's shifted median and sustained-change evidence come up to an hour after the forecast error at the onset), precision 0.52, 0.50, 0.52 → 0.53, 0.50, 0.49; 9 points found one of them.</remarks>
+    public const int DefaultAgreementSpan = 12;
 
     /// <summary>Default learning period: one day, so a daily pattern has been seen once in full before two passes' surprise is enough.</summary>
     public static readonly TimeSpan DefaultLearningPeriod = TimeSpan.FromDays(1);
