@@ -40,9 +40,10 @@ public static class DetectorCatalog
             string name = item[..eq];
             PropertyInfo property = typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
                 ?? throw new ArgumentException($"{typeof(T).Name} has no setting '{name}'.", nameof(overrides));
-            object value = property.PropertyType.IsEnum
-                ? Enum.Parse(property.PropertyType, item[(eq + 1)..], ignoreCase: true)
-                : Convert.ChangeType(item[(eq + 1)..], property.PropertyType, CultureInfo.InvariantCulture);
+            string text = item[(eq + 1)..];
+            object value = property.PropertyType.IsEnum ? Enum.Parse(property.PropertyType, text, ignoreCase: true)
+                : property.PropertyType == typeof(TimeSpan) ? TimeSpan.Parse(text, CultureInfo.InvariantCulture)
+                : Convert.ChangeType(text, property.PropertyType, CultureInfo.InvariantCulture);
             property.SetValue(options, value);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnomalyHunter.Jobs.Detect;
 using AnomalyHunter.Jobs.Query;
+using AnomalyHunter.Scheduler.Configuration;
 using AnomalyHunter.Scheduler.Demo;
 using AnomalyHunter.Scheduler.Hosting;
 using AnomalyHunter.Synthetic.Model;
@@ -38,15 +39,18 @@ public static class SyntheticCommand
         try
         {
             SyntheticReplayResult result;
+            DetectSettings detect;
             await using (var host = await AppHost.StartAsync(new GlobalValues(work, null, null, false), settings, cancellationToken))
             {
                 result = await SyntheticReplay.RunAsync(host, seed, days, (_, _, _) => { }, cancellationToken);
+                detect = host.Settings.Detect;
             }
 
             Print(result, overrides, threshold);
             if (details)
             {
                 PrintDetails(result);
+                LabelDiagnosis.Print(detect, seed, days, Missed(result), result.Scoring.Tolerance, detect.Threshold);
             }
 
             bool pass = result.Rows.Where(r => r.Labelled > 0 && r.Kind != DetectionScorer.AllRow).All(r => r.Recall >= target)
@@ -89,8 +93,7 @@ public static class SyntheticCommand
         var inv = CultureInfo.InvariantCulture;
         var tolerance = result.Scoring.Tolerance;
         var bySeries = result.Labels.SelectMany(l => l.Members.Select(m => (Label: l, Member: m))).ToLookup(x => x.Member.SeriesKey, StringComparer.Ordinal);
-        bool Hits(AnomalyRow a, AffectedSeries m) => new DateTimeOffset(a.Start) <= m.End + tolerance && new DateTimeOffset(a.End) >= m.Start;
-        var falseWindows = result.Anomalies.Where(a => !bySeries[a.Series].Any(x => Hits(a, x.Member))).ToList();
+        var falseWindows = result.Anomalies.Where(a => !bySeries[a.Series].Any(x => Hits(a, x.Member, tolerance))).ToList();
         Console.WriteLine("false windows by scope and passes:");
         foreach (var g in falseWindows.GroupBy(a => $"{a.Scope}/{a.Passes}").OrderByDescending(g => g.Count()))
         {
@@ -123,15 +126,17 @@ public static class SyntheticCommand
         {
             Console.WriteLine(string.Create(inv, $"  {g.Key,-40}{g.Count(),7}"));
         }
-
-        Console.WriteLine("missed labels:");
-        var bySeriesWindows = result.Anomalies.ToLookup(a => a.Series, StringComparer.Ordinal);
-        foreach (AnomalyLabel label in result.Labels.Where(l => !l.Members.Any(m => bySeriesWindows[m.SeriesKey].Any(a => Hits(a, m)))))
-        {
-            AffectedSeries m = label.Members[0];
-            Console.WriteLine(string.Create(inv, $"  {label.Id} {label.Kind.ToName(),-20} {label.Start:yyyy-MM-dd HH:mm}..{label.End:HH:mm} {m.SeriesKey} sigmas {m.Sigmas:F1} {label.Detail}"));
-        }
     }
+
+    /// <summary>The labels no window overlaps (within the scoring tolerance) in any member series.</summary>
+    private static IEnumerable<AnomalyLabel> Missed(SyntheticReplayResult result)
+    {
+        var tolerance = result.Scoring.Tolerance;
+        var bySeriesWindows = result.Anomalies.ToLookup(a => a.Series, StringComparer.Ordinal);
+        return result.Labels.Where(l => !l.Members.Any(m => bySeriesWindows[m.SeriesKey].Any(a => Hits(a, m, tolerance))));
+    }
+
+    private static bool Hits(AnomalyRow a, AffectedSeries m, TimeSpan tolerance) => new DateTimeOffset(a.Start) <= m.End + tolerance && new DateTimeOffset(a.End) >= m.Start;
 
     private static void PrintSeparation(string name, List<AnomalyRow> correct, List<AnomalyRow> wrong)
     {

@@ -86,7 +86,17 @@ internal static class DetectFactory
             throw new OptionsValidationException("Detect:LearningPeriod", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.LearningPeriod} is outside the allowed range 0..365 days."));
         }
 
-        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily, deviating.Length == 0 ? null : deviating, s.AgreementSpan, s.LearningPeriod);
+        if (s.SettlingPeriod < TimeSpan.Zero || s.SettlingPeriod > TimeSpan.FromDays(365))
+        {
+            throw new OptionsValidationException("Detect:SettlingPeriod", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.SettlingPeriod} is outside the allowed range 0..365 days."));
+        }
+
+        if (!(s.SettlingMargin >= 0.0))
+        {
+            throw new OptionsValidationException("Detect:SettlingMargin", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.SettlingMargin} is outside the allowed range 0..infinity."));
+        }
+
+        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily, deviating.Length == 0 ? null : deviating, s.AgreementSpan, s.LearningPeriod, s.SettlingPeriod, s.SettlingMargin);
     }
 
     /// <summary>The multivariate group pass, or null when <c>Detect:GroupBy</c> is empty.</summary>

@@ -30,6 +30,12 @@ internal sealed class DetectSettings
     /// <summary>Time after a series' first point during which a window needs every pass to find its points rare (0 to 365 days; 0 turns it off).</summary>
     public TimeSpan LearningPeriod { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultLearningPeriod;
 
+    /// <summary>Time after a series' first point during which <see cref="SettlingMargin"/> replaces the agreement margin (0 to 365 days; 0 turns it off).</summary>
+    public TimeSpan SettlingPeriod { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultSettlingPeriod;
+
+    /// <summary>Agreement margin in the settling period: a second pass must agree more firmly while the passes learn the series' weekly pattern (0 or more; at or above <see cref="AgreementMargin"/> it has no effect).</summary>
+    public double SettlingMargin { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultSettlingMargin;
+
     /// <summary>Consecutive absent points of a regular series that make a missing-data window (0 turns the check off).</summary>
     public int GapMinMissing { get; set; } = Jobs.Detect.DetectOptions.DefaultGapMinMissing;
 

@@ -13,7 +13,7 @@ public sealed class CombinedScorerLearningTests
     private const long StepMs = 300_000;
     private const int PerDay = 288;
 
-    private static CombinedScorerFactory Factory(TimeSpan? learning) =>
+    private static CombinedScorerFactory Factory(TimeSpan? learning, TimeSpan? settling = null) =>
         new(
             [new NoveltyScorerFactory(new NoveltyOptions()), new StatisticalScorerFactory(new StatisticalOptions()), new ForecastScorerFactory(new ForecastOptions())],
             ["novelty"],
@@ -21,7 +21,9 @@ public sealed class CombinedScorerLearningTests
             ScoreScale.DefaultDeviationFamily,
             null,
             PassCombination.DefaultAgreementSpan,
-            learning);
+            learning,
+            settling,
+            PassCombination.DefaultSettlingMargin);
 
     /// <summary>Three days of a daily business curve with noise (its first morning looks like a shift) and a spike on day 3.</summary>
     private static (long[] Ts, double[] Values) Series()
@@ -85,6 +87,37 @@ public sealed class CombinedScorerLearningTests
     {
         var (ts, values) = Series();
         var factory = Factory(TimeSpan.FromDays(1));
+        double[] backfill = Deviations(factory, ts, values, values.Length);
+        double[] batches = Deviations(factory, ts, values, 100);
+        Assert.Equal(backfill, batches);
+    }
+
+    [Fact]
+    public void The_settling_period_lowers_some_deviations_of_its_days_and_changes_nothing_after()
+    {
+        var (ts, values) = Series();
+        double[] without = Deviations(Factory(TimeSpan.FromDays(1)), ts, values, values.Length);
+        double[] with = Deviations(Factory(TimeSpan.FromDays(1), TimeSpan.FromDays(2)), ts, values, values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i < 2 * PerDay)
+            {
+                Assert.True(with[i] <= without[i], $"point {i}: {with[i]} > {without[i]}");
+            }
+            else
+            {
+                Assert.Equal(without[i], with[i]);
+            }
+        }
+
+        Assert.Contains(Enumerable.Range(PerDay, PerDay), i => with[i] < without[i]);
+    }
+
+    [Fact]
+    public void Daily_batches_with_the_settling_period_equal_one_backfill()
+    {
+        var (ts, values) = Series();
+        var factory = Factory(TimeSpan.FromDays(1), TimeSpan.FromDays(2));
         double[] backfill = Deviations(factory, ts, values, values.Length);
         double[] batches = Deviations(factory, ts, values, 100);
         Assert.Equal(backfill, batches);

@@ -15,7 +15,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     private readonly double[] _recent;
     private int _recentHead;
 
-    // why: the time of the series' first point, so the learning period (PassCombination.Learning) is measured in time, not points.
+    // why: the time of the series' first point, so the learning and settling periods are measured in time, not points.
     private long _firstMs = long.MinValue;
 
     private double[] _alert = [];
@@ -127,13 +127,15 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
                 }
             }
 
-            deviations[i] = PassCombination.Deviation(counted, recent, _penalty, family, _factory.AgreementMargin);
             if (_firstMs == long.MinValue)
             {
                 _firstMs = timestampsMs[i];
             }
 
-            if (timestampsMs[i] - _firstMs < _factory.LearningPeriodMs)
+            long age = timestampsMs[i] - _firstMs;
+            double margin = age < _factory.SettlingPeriodMs ? _factory.SettlingMargin : _factory.AgreementMargin;
+            deviations[i] = PassCombination.Deviation(counted, recent, _penalty, family, margin);
+            if (age < _factory.LearningPeriodMs)
             {
                 deviations[i] = PassCombination.Learning(deviations[i], recent, family);
             }

@@ -7,8 +7,8 @@ namespace AnomalyHunter.Udfs.Detection.Combined;
 /// </summary>
 public sealed class CombinedScorerFactory : ISeriesScorerFactory
 {
-    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass), <paramref name="agreementSpan"/> the points over which another pass may agree (see <see cref="PassCombination.Deviation(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double)"/>), <paramref name="learningPeriod"/> how long after a series' first point every pass must agree (see <see cref="PassCombination.Learning"/>; null: none); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/>.</summary>
-    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null, int agreementSpan = 1, TimeSpan? learningPeriod = null)
+    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass), <paramref name="agreementSpan"/> the points over which another pass may agree (see <see cref="PassCombination.Deviation(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double)"/>), <paramref name="learningPeriod"/> how long after a series' first point every pass must agree (see <see cref="PassCombination.Learning"/>; null: none), <paramref name="settlingPeriod"/> how long after it the agreement margin is <paramref name="settlingMargin"/> when that is smaller (null: none); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/>.</summary>
+    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null, int agreementSpan = 1, TimeSpan? learningPeriod = null, TimeSpan? settlingPeriod = null, double settlingMargin = double.PositiveInfinity)
     {
         if (agreementSpan is < 1 or > 1000)
         {
@@ -22,6 +22,18 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
         }
 
         LearningPeriodMs = learningPeriod is { } period ? (long)period.TotalMilliseconds : 0;
+        if (settlingPeriod is { } sp && (sp < TimeSpan.Zero || sp > TimeSpan.FromDays(365)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(settlingPeriod), sp, "The settling period must be 0 to 365 days.");
+        }
+
+        if (!(settlingMargin >= 0.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(settlingMargin), settlingMargin, "The settling margin must be 0 or more.");
+        }
+
+        SettlingPeriodMs = settlingPeriod is { } settling ? (long)settling.TotalMilliseconds : 0;
+        SettlingMargin = Math.Min(settlingMargin, agreementMargin);
         if (!(family >= 1.0) || double.IsPositiveInfinity(family))
         {
             throw new ArgumentOutOfRangeException(nameof(family), family, "The family must be at least 1 point.");
@@ -52,6 +64,7 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
             + (double.IsPositiveInfinity(agreementMargin) ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|agree{agreementMargin:R}"))
             + (agreementSpan == 1 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|span{agreementSpan}"))
             + (LearningPeriodMs == 0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|learn{LearningPeriodMs}"))
+            + (SettlingPeriodMs == 0 || SettlingMargin >= AgreementMargin ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|settle{SettlingPeriodMs}m{SettlingMargin:R}"))
             + (family == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|family{family:R}"));
     }
 
@@ -72,6 +85,12 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
     /// <summary>Milliseconds after a series' first point during which every deviating pass must agree (0: none).</summary>
     public long LearningPeriodMs { get; }
+
+    /// <summary>Milliseconds after a series' first point during which <see cref="SettlingMargin"/> is the agreement margin (0: none).</summary>
+    public long SettlingPeriodMs { get; }
+
+    /// <summary>Agreement margin in the settling period (never above <see cref="AgreementMargin"/>).</summary>
+    public double SettlingMargin { get; }
 
     /// <summary>Per pass: whether its deviation forms the combined deviation (and the windows).</summary>
     public IReadOnlyList<bool> Deviating { get; }
