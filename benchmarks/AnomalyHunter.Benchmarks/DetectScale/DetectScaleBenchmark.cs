@@ -74,6 +74,8 @@ internal static class DetectScaleBenchmark
                 }
 
                 results.Add(Measure(size, sub + "combined (3 passes)", data.Points, () => PassRates.Combined(data, passes, o.Parallelism)));
+                results.Add(Measure(size, sub + "combined, day by day over all series (as a job batch)", data.Points, () => PassRates.CombinedDayMajor(data, passes, o.Parallelism)));
+                results.Add(Measure(size, sub + "combined (3 passes), again", data.Points, () => PassRates.Combined(data, passes, o.Parallelism)));
                 results.Add(Measure(size, sub + "pca alone (align + score)", data.Points, () => PassRates.Pca(data, groups.Factory, o.Parallelism)));
             }
 

@@ -49,6 +49,40 @@ internal static class PassRates
             return scratch;
         }, _ => { }));
 
+    /// <summary>
+    /// Times the combined scorer day by day over all series, as the job feeds a batch: every state stays live for the whole
+    /// run and is cold again each day, where <see cref="Combined"/> runs each series through all its days and drops its
+    /// state young. The difference is what the job's day-by-day order costs the passes.
+    /// </summary>
+    public static (double Seconds, double CpuSeconds) CombinedDayMajor(InMemorySeries data, CombinedScorerFactory factory, int parallelism)
+    {
+        var slices = data.Series.Select(s => InMemorySeries.DaySlices(s.Ts).ToArray()).ToArray();
+        int days = slices.Max(s => s.Length);
+        var scorers = new ICombinedSeriesScorer[data.Series.Count];
+        int k = factory.Passes.Count;
+        return Timed(() =>
+        {
+            for (int day = 0; day < days; day++)
+            {
+                Parallel.For(0, data.Series.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => new Scratch(), (s, _, scratch) =>
+                {
+                    if (day >= slices[s].Length)
+                    {
+                        return scratch;
+                    }
+
+                    var (ts, values) = data.Series[s];
+                    var scorer = scorers[s] ??= (ICombinedSeriesScorer)factory.Create();
+                    var (start, end) = slices[s][day];
+                    int n = end - start;
+                    scratch.Ensure(n, k);
+                    scorer.ScoreAll(ts.AsSpan(start, n), values.AsSpan(start, n), scratch.A.AsSpan(0, n), scratch.B.AsSpan(0, n), scratch.C.AsSpan(0, n * k));
+                    return scratch;
+                }, _ => { });
+            }
+        });
+    }
+
     /// <summary>Times the PCA pass over every group: members aligned per day, then scored with contributions.</summary>
     public static (double Seconds, double CpuSeconds) Pca(InMemorySeries data, PcaGroupScorerFactory factory, int parallelism) =>
         Timed(() => Parallel.For(0, data.Groups.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, g =>
