@@ -76,7 +76,7 @@ public sealed record AgentOptions
     /// <remarks>
     /// Higher than <see cref="SeasonalR2"/> and paired with a smaller size: the fit spans half a day to a day, so a real break
     /// dominates it and a small size is still hundreds of points' worth of evidence. On the synthetic replay (seeds 42, 7, 1234)
-    /// the windows on breaks fit at 0.88 to 0.96 with 1.2 to 4.4 sigma; no other window reached 0.75 with 1 sigma.
+    /// the windows on breaks fit at 0.88 to 0.99 with 1.2 to 9.6 sigma; no other window reached 0.75 with 1 sigma.
     /// </remarks>
     public double DaySeasonalR2 { get; init; } = DefaultDaySeasonalR2;
 
