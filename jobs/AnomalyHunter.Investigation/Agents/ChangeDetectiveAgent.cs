@@ -12,7 +12,7 @@ namespace AnomalyHunter.Investigation.Agents;
 public sealed class ChangeDetectiveAgent : IInvestigationAgent
 {
     /// <summary>Version of the logic; bump when findings change.</summary>
-    public const string LogicVersion = "offline-1.0";
+    public const string LogicVersion = "offline-1.1";
 
     private const long DayMs = SeasonalBaseline.DayMs;
     private const int RecoveryPoints = 3;

@@ -11,7 +11,7 @@ namespace AnomalyHunter.Investigation.Agents;
 public sealed class PatternAnalystAgent : IInvestigationAgent
 {
     /// <summary>Version of the logic; bump when findings change.</summary>
-    public const string LogicVersion = "offline-1.0";
+    public const string LogicVersion = "offline-1.1";
 
     private readonly AgentOptions _options;
 
@@ -47,10 +47,11 @@ public sealed class PatternAnalystAgent : IInvestigationAgent
         string claim = a.Pattern switch
         {
             Patterns.MissingData => Text.F($"{metric} is missing {a.MissingPoints} of {a.ExpectedPoints} expected points between {Text.Time(a.StartMs)} and {Text.Time(a.EndMs)}."),
-            Patterns.SeasonalityBreak => a.SeasonalShiftHours == 0
-                ? Text.F($"{metric}'s daily pattern changed: the residual is {Text.N(a.SeasonalCoefficient)} × the usual daily shape ({(a.SeasonalCoefficient < -1.5 ? "inverted" : "flattened")}), {Text.N(a.SeasonalSigmas, 1)} sigma rms, explaining {Text.N(100 * a.SeasonalR2, 0)}% of the window's variation.")
-                : Text.F($"{metric}'s daily pattern runs {Text.N(Math.Abs(a.SeasonalShiftHours), 1)} h {(a.SeasonalShiftHours > 0 ? "late" : "early")}, explaining {Text.N(100 * a.SeasonalR2, 0)}% of the window's variation."),
+            Patterns.SeasonalityBreak => a.FromSurroundings
+                ? SeasonalClaim(metric, a.DaySeasonal, "the day's variation around the window")
+                : SeasonalClaim(metric, a.Seasonal, "the window's variation"),
             Patterns.LevelShift => Text.F($"{metric} shifted {(a.ShiftSigmas > 0 ? "up" : "down")} by {Text.N(Math.Abs(a.ShiftSigmas), 1)} sigma ({Text.N(a.PostLevel - a.PreLevel, 3)}) at {Text.Time(a.Change.StepMs)} and stayed there."),
+            Patterns.TrendChange when a.FromSurroundings => Text.F($"{metric} has been drifting {(a.Drift.Sigmas > 0 ? "up" : "down")} by {Text.N(Math.Abs(a.Drift.Sigmas), 1)} sigma over a ramp from {Text.Time(a.Drift.StartMs)} to {Text.Time(a.Drift.EndMs)}; the window is a piece of that drift."),
             Patterns.TrendChange => Text.F($"{metric} drifted {(a.ShiftSigmas > 0 ? "up" : "down")} by {Text.N(Math.Abs(a.ShiftSigmas), 1)} sigma over a ramp from {Text.Time(a.Change.RampStartMs)} to {Text.Time(a.Change.RampEndMs)}, then held the new level."),
             Patterns.VarianceChange => Text.F($"{metric}'s noise grew {Text.N(a.VarianceRatio, 1)}× while its level stayed within {Text.N(Math.Abs(a.WindowShiftSigmas), 1)} sigma."),
             _ => Text.F($"{metric} {(a.Pattern == Patterns.Spike ? "spiked" : "dipped")} to {Text.N(a.PeakValue, 3)} at {Text.Time(a.PeakMs)} against an expected {Text.N(a.PeakExpected, 3)} ({Text.N(a.PeakZ, 1)} sigma) and returned within {a.ExcursionPoints} points."),
@@ -66,7 +67,9 @@ public sealed class PatternAnalystAgent : IInvestigationAgent
             new() { Name = "noise_sigma", Value = Round(a.Sigma), Detail = "robust noise of the residuals over the two days before", From = Text.At(a.StartMs - (2 * 86_400_000L)), To = from },
             new() { Name = "level_shift_sigmas", Value = Round(a.ShiftSigmas), Unit = "sigma", Detail = a.PostAvailable ? "median after the window minus median before" : "no data after the window yet" },
             new() { Name = "noise_ratio", Value = Round(a.VarianceRatio), Unit = "ratio", From = from, To = to },
-            new() { Name = "seasonal_fit_r2", Value = Round(a.SeasonalR2), Detail = Text.F($"daily-pattern shift {Text.N(a.SeasonalShiftHours, 1)} h, coefficient {Text.N(a.SeasonalCoefficient)}") },
+            new() { Name = "seasonal_fit_r2", Value = Round(a.Seasonal.R2), Detail = Text.F($"daily-pattern shift {Text.N(a.Seasonal.ShiftHours, 1)} h, coefficient {Text.N(a.Seasonal.Coefficient)}") },
+            new() { Name = "seasonal_fit_around_r2", Value = Round(a.DaySeasonal.R2), Detail = Text.F($"the day up to the window's end or from its start, less a straight line: daily-pattern shift {Text.N(a.DaySeasonal.ShiftHours, 1)} h, coefficient {Text.N(a.DaySeasonal.Coefficient)}, {Text.N(a.DaySeasonal.Sigmas, 1)} sigma rms") },
+            new() { Name = "drift_sigmas", Value = Round(a.Drift.Sigmas), Unit = "sigma", From = Text.At(a.Drift.StartMs), To = Text.At(a.Drift.EndMs), Detail = Text.F($"height of the best ramp from a day and a half before the window; it fits {Text.N(a.Drift.Improvement, 1)} sigma² better than a step") },
             new() { Name = "missing_points", Value = a.MissingPoints, Unit = "points", From = a.MissingPoints > 0 ? Text.At(a.GapFromMs) : null, To = a.MissingPoints > 0 ? Text.At(a.GapToMs) : null },
         };
         return new Finding
@@ -81,6 +84,10 @@ public sealed class PatternAnalystAgent : IInvestigationAgent
             Severity = Text.Severity(a.Strength, a.Pattern is Patterns.LevelShift or Patterns.TrendChange or Patterns.MissingData ? 1 : 0),
         };
     }
+
+    private static string SeasonalClaim(string metric, DailyShape d, string of) => d.ShiftHours == 0
+        ? Text.F($"{metric}'s daily pattern changed: the residual is {Text.N(d.Coefficient)} × the usual daily shape ({(d.Coefficient < -1.5 ? "inverted" : d.Coefficient < 0 ? "flattened" : "amplified")}), {Text.N(d.Sigmas, 1)} sigma rms, explaining {Text.N(100 * d.R2, 0)}% of {of}.")
+        : Text.F($"{metric}'s daily pattern runs {Text.N(Math.Abs(d.ShiftHours), 1)} h {(d.ShiftHours > 0 ? "late" : "early")}, explaining {Text.N(100 * d.R2, 0)}% of {of}.");
 
     private static double? Round(double v) => double.IsNaN(v) || double.IsInfinity(v) ? null : Math.Round(v, 4);
 }

@@ -52,15 +52,17 @@ internal sealed record WindowAnalysis
 
     public double VarianceRatio { get; init; } = 1;
 
-    public double SeasonalR2 { get; init; }
+    /// <summary>The window's residuals fitted to a changed daily pattern (windows of four hours or more).</summary>
+    public DailyShape Seasonal { get; init; } = DailyShape.None;
 
-    public double SeasonalSigmas { get; init; }
+    /// <summary>
+    /// The residuals around the window (the better of the day up to its end and the day from its start, less a straight line)
+    /// fitted to a changed daily pattern.
+    /// </summary>
+    public DailyShape DaySeasonal { get; init; } = DailyShape.None;
 
-    /// <summary>Hours by which the daily pattern moved (positive: late); 0 when flattened or inverted.</summary>
-    public double SeasonalShiftHours { get; init; }
-
-    /// <summary>Fitted multiple of the usual daily pattern in the residual (−1 flattened, −2 inverted).</summary>
-    public double SeasonalCoefficient { get; init; }
+    /// <summary>The best ramp of the residuals from a day and a half before the window to half a day after it.</summary>
+    public Drift Drift { get; init; } = Drift.None;
 
     public ChangeFitResult Change { get; init; } = ChangeFitResult.None;
 
@@ -74,6 +76,9 @@ internal sealed record WindowAnalysis
     public double BaselineLevel { get; init; }
 
     public required string Pattern { get; init; }
+
+    /// <summary>Whether the day around the window (a changed daily pattern or a drift) named the pattern, not the window itself.</summary>
+    public bool FromSurroundings { get; init; }
 
     /// <summary>How strong the pattern's key statistic is, in sigma-equivalents.</summary>
     public double Strength { get; init; }
