@@ -70,6 +70,7 @@ public sealed class PatternAnalystAgent : IInvestigationAgent
             new() { Name = "seasonal_fit_r2", Value = Round(a.Seasonal.R2), Detail = Text.F($"daily-pattern shift {Text.N(a.Seasonal.ShiftHours, 1)} h, coefficient {Text.N(a.Seasonal.Coefficient)}") },
             new() { Name = "seasonal_fit_around_r2", Value = Round(a.DaySeasonal.R2), Detail = Text.F($"the day up to the window's end or from its start, less a straight line: daily-pattern shift {Text.N(a.DaySeasonal.ShiftHours, 1)} h, coefficient {Text.N(a.DaySeasonal.Coefficient)}, {Text.N(a.DaySeasonal.Sigmas, 1)} sigma rms") },
             new() { Name = "drift_sigmas", Value = Round(a.Drift.Sigmas), Unit = "sigma", From = Text.At(a.Drift.StartMs), To = Text.At(a.Drift.EndMs), Detail = Text.F($"height of the best ramp from a day and a half before the window; it fits {Text.N(a.Drift.Improvement, 1)} sigma² better than a step") },
+            new() { Name = "direction", Detail = Direction(a), From = from, To = to },
             new() { Name = "missing_points", Value = a.MissingPoints, Unit = "points", From = a.MissingPoints > 0 ? Text.At(a.GapFromMs) : null, To = a.MissingPoints > 0 ? Text.At(a.GapToMs) : null },
         };
         return new Finding
@@ -83,6 +84,18 @@ public sealed class PatternAnalystAgent : IInvestigationAgent
             Confidence = Text.Confidence(a.Strength),
             Severity = Text.Severity(a.Strength, a.Pattern is Patterns.LevelShift or Patterns.TrendChange or Patterns.MissingData ? 1 : 0),
         };
+    }
+
+    /// <summary>Which way the named change went: the drift's sign for a trend named from its surroundings, the shift's for a level shift or trend, else the peak's.</summary>
+    private static string Direction(WindowAnalysis a)
+    {
+        double sign = a.Pattern switch
+        {
+            Patterns.TrendChange when a.FromSurroundings => a.Drift.Sigmas,
+            Patterns.LevelShift or Patterns.TrendChange => a.ShiftSigmas,
+            _ => a.PeakZ,
+        };
+        return sign < 0 ? "down" : "up";
     }
 
     private static string SeasonalClaim(string metric, DailyShape d, string of) => d.ShiftHours == 0

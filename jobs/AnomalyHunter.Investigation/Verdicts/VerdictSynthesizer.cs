@@ -121,6 +121,14 @@ public sealed class VerdictSynthesizer
     {
         if (byAgent.TryGetValue(AgentNames.PatternAnalyst, out var pa))
         {
+            // why: the offline analyst states the direction itself (a trend named from its surroundings goes the drift's way,
+            // which the shift around the window need not show); a model's finding may not, so fall back to the numbers.
+            string? stated = pa.Evidence.FirstOrDefault(e => e.Name == "direction")?.Detail;
+            if (stated is "up" or "down")
+            {
+                return stated;
+            }
+
             var item = pa.Evidence.FirstOrDefault(e => e.Name == (pa.Pattern is Patterns.LevelShift or Patterns.TrendChange ? "level_shift_sigmas" : "peak_deviation_sigmas"));
             if (item?.Value is double v)
             {

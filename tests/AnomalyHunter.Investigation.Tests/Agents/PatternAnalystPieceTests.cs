@@ -22,7 +22,7 @@ public sealed class PatternAnalystPieceTests(ITestOutputHelper output)
     public async Task Short_pieces_of_long_changes_are_named_after_the_change(AnomalyKind kind, double least)
     {
         var agent = new PatternAnalystAgent(new AgentOptions());
-        int total = 0, correct = 0;
+        int total = 0, correct = 0, wrongWay = 0;
         foreach (long seed in new long[] { 1, 2, 3 })
         {
             var data = SyntheticCases.Dataset(seed);
@@ -38,6 +38,13 @@ public sealed class PatternAnalystPieceTests(ITestOutputHelper output)
                     var finding = await agent.InvestigateAsync(context, CancellationToken.None);
                     total++;
                     correct += finding.Pattern == kind.ToName() ? 1 : 0;
+                    if (finding.Pattern == AnomalyKind.TrendChange.ToName() && kind == AnomalyKind.TrendChange)
+                    {
+                        // why: the verdict matches runbooks by direction; a piece of a drift must go the drift's way.
+                        string expected = Slope(label.Detail) < 0 ? "down" : "up";
+                        wrongWay += finding.Evidence.Single(e => e.Name == "direction").Detail == expected ? 0 : 1;
+                    }
+
                     output.WriteLine($"seed {seed} {label.Id} ({label.Detail}, {member.Sigmas:F1} sigma) at {f:P0}: {finding.Pattern}: {finding.Claim}");
                 }
             }
@@ -46,6 +53,7 @@ public sealed class PatternAnalystPieceTests(ITestOutputHelper output)
         double share = (double)correct / total;
         output.WriteLine($"named {kind.ToName()}: {correct}/{total} = {share:P1}");
         Assert.True(share >= least, $"{correct}/{total} = {share:P1}");
+        Assert.Equal(0, wrongWay);
     }
 
     [Fact]
@@ -78,6 +86,17 @@ public sealed class PatternAnalystPieceTests(ITestOutputHelper output)
         output.WriteLine($"{named.Count} quiet pieces: " + string.Join(", ", named.GroupBy(n => n).Select(g => $"{g.Key} {g.Count()}")));
         Assert.True(named.Count >= 20, $"only {named.Count} quiet pieces");
         Assert.DoesNotContain(named, n => n is "trend_change" or "seasonality_break");
+    }
+
+    /// <summary>The injected slope per hour from a trend label's detail (<c>slope_per_hour=-1.61</c>).</summary>
+    private static double Slope(string? detail)
+    {
+        const string Key = "slope_per_hour=";
+        int at = detail?.IndexOf(Key, StringComparison.Ordinal) ?? -1;
+        Assert.True(at >= 0, $"no slope in '{detail}'");
+        string rest = detail![(at + Key.Length)..];
+        int end = rest.IndexOf(' ', StringComparison.Ordinal);
+        return double.Parse(end < 0 ? rest : rest[..end], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The member's series up to the end of the piece's UTC day, with the piece as the window.</summary>
