@@ -87,6 +87,9 @@ public sealed record StatisticalOptions
     /// <summary>Default number of previous weeks the sustained-change feature looks back on for a bin's expected residual.</summary>
     public const int DefaultSustainedWeeks = 2;
 
+    /// <summary>Default CUSUM allowance of the drift feature, in long-run standard deviations (tuned to shifts of twice this).</summary>
+    public const double DefaultDriftAllowance = 0.5;
+
     /// <summary>Trailing window of the robust local baseline, in points; 8 to 100000.</summary>
     public int LocalWindow { get; init; } = DefaultLocalWindow;
 
@@ -182,6 +185,12 @@ public sealed record StatisticalOptions
     /// <summary>Previous weeks the sustained-change feature looks back on; 1 to 8.</summary>
     public int SustainedWeeks { get; init; } = DefaultSustainedWeeks;
 
+    /// <summary>Whether the drift feature runs: the sustained-change residuals into a second pair of CUSUMs with the smaller <see cref="DriftAllowance"/>, for slow trends and changed daily shapes (needs <see cref="UseSustained"/>).</summary>
+    public bool UseDrift { get; init; }
+
+    /// <summary>CUSUM allowance of the drift feature, in long-run standard deviations; 0.1 to <see cref="SustainedAllowance"/>.</summary>
+    public double DriftAllowance { get; init; } = DefaultDriftAllowance;
+
     /// <summary>Whether the level features (the value itself ranked against all earlier values, high and low) run.</summary>
     public bool UseLevel { get; init; } = true;
 
@@ -236,6 +245,8 @@ public sealed record StatisticalOptions
         Check(SustainedAllowance is >= 0.1 and <= 10.0, nameof(SustainedAllowance), SustainedAllowance, "0.1..10");
         Check(SustainedBinMinutes is >= 1 and <= 1440 && 10_080 % SustainedBinMinutes == 0, nameof(SustainedBinMinutes), SustainedBinMinutes, "1..1440 and a divisor of 10080");
         Check(SustainedWeeks is >= 1 and <= 8, nameof(SustainedWeeks), SustainedWeeks, "1..8");
+        Check(!UseDrift || UseSustained, nameof(UseDrift), UseDrift, "off unless UseSustained is on");
+        Check(DriftAllowance >= 0.1 && DriftAllowance <= SustainedAllowance, nameof(DriftAllowance), DriftAllowance, "0.1..SustainedAllowance");
         Check(AlertMargin is >= 0.0 and <= ScoreScale.Max, nameof(AlertMargin), AlertMargin, "0..100");
         Check(UsePoint || UseShift || UseSpread || UseSeasonal || UseSeasonalShift || UseLevel || UseLong || UseSustained, nameof(UsePoint), UsePoint, "at least one feature on");
     }

@@ -23,6 +23,8 @@ internal sealed class SustainedChange
     private readonly Cusum _cusum;
     private readonly ResidualScale _dailyScale;
     private readonly Cusum _daily;
+    private readonly Cusum? _drift;
+    private readonly Cusum? _dailyDrift;
     private readonly double _alpha;
     private readonly double _clip;
     private readonly long _warmUp;
@@ -38,10 +40,20 @@ internal sealed class SustainedChange
         _cusum = new Cusum(o.SustainedAllowance);
         _dailyScale = new ResidualScale(o.SeasonScaleWindow, o.HuberK);
         _daily = new Cusum(o.SustainedAllowance);
+        if (o.UseDrift)
+        {
+            _drift = new Cusum(o.DriftAllowance);
+            _dailyDrift = new Cusum(o.DriftAllowance);
+        }
+
         _alpha = 1.0 / o.SeasonScaleWindow;
         _clip = o.HuberK;
         _warmUp = o.SeasonScaleWindow;
     }
+
+    /// <summary>log10 of the tail probability of the drift statistic at the last point (0 when the drift CUSUMs are off or at rest).</summary>
+    /// <remarks>The same residuals as the main statistic, into a second pair of CUSUMs with a smaller allowance (<see cref="StatisticalOptions.DriftAllowance"/>): a slow trend or a changed daily shape moves the residual by a sigma or two for hours, too little per point for the main pair.</remarks>
+    public double DriftLog10P { get; private set; }
 
     /// <summary>Adds seasonal residual <paramref name="e"/> (NaN: none) of the point at <paramref name="timestampMs"/> and returns log10 of the tail probability of the CUSUM statistic.</summary>
     /// <param name="timestampMs">The point's UTC epoch milliseconds.</param>
@@ -49,6 +61,7 @@ internal sealed class SustainedChange
     /// <param name="floor">The smallest scale the residual is standardised by.</param>
     public double Next(long timestampMs, double e, double floor)
     {
+        DriftLog10P = 0.0;
         if (double.IsNaN(e))
         {
             return 0.0;
@@ -56,7 +69,8 @@ internal sealed class SustainedChange
 
         (long week, int bin) = _weekly.Slot(timestampMs);
         double expected = _weekly.Expected(week, bin);
-        bool incident = Math.Max(_cusum.Log10P, _daily.Log10P) <= IncidentLog10P;
+        bool incident = Math.Max(_cusum.Log10P, _daily.Log10P) <= IncidentLog10P
+            || (_drift is not null && Math.Max(_drift.Log10P, _dailyDrift!.Log10P) <= IncidentLog10P);
         if (!incident)
         {
             _weekly.Add(week, bin, e);
@@ -89,6 +103,17 @@ internal sealed class SustainedChange
             _daily.Reset();
         }
 
+        if (_drift is not null)
+        {
+            double drift = Math.Max(_drift.Next(z * longRun), _dailyDrift!.Next(zd * longRun));
+            DriftLog10P = _count >= _warmUp ? drift : 0.0;
+            if (DriftLog10P <= -ScoreScale.Max / 10.0)
+            {
+                _drift.Reset();
+                _dailyDrift.Reset();
+            }
+        }
+
         if (!incident)
         {
             _scale.Add(r, scale);
@@ -113,6 +138,8 @@ internal sealed class SustainedChange
         _cusum.Write(ref w);
         _dailyScale.Write(ref w);
         _daily.Write(ref w);
+        _drift?.Write(ref w);
+        _dailyDrift?.Write(ref w);
         w.Write(_variance);
         w.Write(_covariance);
         w.Write(_previous);
@@ -126,6 +153,8 @@ internal sealed class SustainedChange
         _cusum.Read(ref r);
         _dailyScale.Read(ref r);
         _daily.Read(ref r);
+        _drift?.Read(ref r);
+        _dailyDrift?.Read(ref r);
         _variance = r.ReadDouble();
         _covariance = r.ReadDouble();
         _previous = r.ReadDouble();
