@@ -26,6 +26,9 @@ internal sealed class SustainedChange
     private readonly Cusum? _drift;
     private readonly Cusum? _dailyDrift;
     private readonly double _alpha;
+    private readonly double _driftAlpha;
+    private double _driftMean;
+    private double _dailyDriftMean;
     private readonly double _clip;
     private readonly long _warmUp;
     private double _variance;
@@ -47,6 +50,7 @@ internal sealed class SustainedChange
         }
 
         _alpha = 1.0 / o.SeasonScaleWindow;
+        _driftAlpha = o.DriftMeanWindow > 0 ? 1.0 / o.DriftMeanWindow : 0.0;
         _clip = o.HuberK;
         _warmUp = o.SeasonScaleWindow;
     }
@@ -105,7 +109,8 @@ internal sealed class SustainedChange
 
         if (_drift is not null)
         {
-            double drift = Math.Max(_drift.Next(z * longRun), _dailyDrift!.Next(zd * longRun));
+            // why: net of the long-run mean of the clipped residuals: a skewed or heavy-tailed noise (latency, error counts) has clipped residuals whose mean is a fraction of a sigma off zero, which a small allowance would add up into evidence.
+            double drift = Math.Max(_drift.Next((z - _driftMean) * longRun), _dailyDrift!.Next((zd - _dailyDriftMean) * longRun));
             DriftLog10P = _count >= _warmUp ? drift : 0.0;
             if (DriftLog10P <= -ScoreScale.Max / 10.0)
             {
@@ -123,6 +128,9 @@ internal sealed class SustainedChange
             _variance += a * ((z * z) - _variance);
             _covariance += a * ((z * _previous) - _covariance);
             _previous = z;
+            double m = Math.Max(_driftAlpha, 1.0 / _count);
+            _driftMean += _driftAlpha > 0.0 ? m * (z - _driftMean) : 0.0;
+            _dailyDriftMean += _driftAlpha > 0.0 ? m * (zd - _dailyDriftMean) : 0.0;
         }
 
         return lp;
@@ -140,6 +148,12 @@ internal sealed class SustainedChange
         _daily.Write(ref w);
         _drift?.Write(ref w);
         _dailyDrift?.Write(ref w);
+        if (_drift is not null)
+        {
+            w.Write(_driftMean);
+            w.Write(_dailyDriftMean);
+        }
+
         w.Write(_variance);
         w.Write(_covariance);
         w.Write(_previous);
@@ -155,6 +169,12 @@ internal sealed class SustainedChange
         _daily.Read(ref r);
         _drift?.Read(ref r);
         _dailyDrift?.Read(ref r);
+        if (_drift is not null)
+        {
+            _driftMean = r.ReadDouble();
+            _dailyDriftMean = r.ReadDouble();
+        }
+
         _variance = r.ReadDouble();
         _covariance = r.ReadDouble();
         _previous = r.ReadDouble();
