@@ -52,6 +52,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
     private readonly TailSketch[] _tails;
     private readonly AlertGate _gate;
     private readonly ResidualScale _seasonScale;
+    private readonly TailSketch? _driftTail;
     private long _scored;
     private long _seasonalCount;
 
@@ -79,6 +80,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
 
         _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin, o.IncidentHalfLife);
         _seasonScale = new ResidualScale(o.SeasonScaleWindow, o.HuberK);
+        _driftTail = o.UseDrift && o.DriftRanked ? new TailSketch(o) : null;
     }
 
     public IReadOnlyList<string> PassNames => _features;
@@ -199,6 +201,13 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
             if (_o.UseDrift)
             {
                 double drift = seasonal ? _sustained.DriftLog10P : 0.0;
+                if (_driftTail is not null && seasonal)
+                {
+                    // why: the closed-form tail assumes well-behaved residuals; on a series whose drift statistic often reaches this level anyway (heavy-tailed or skewed noise), its own history says how rare it is, and the weaker of the two counts.
+                    drift = Math.Max(drift, _driftTail.Log10TailProbability(-drift));
+                    _driftTail.Add(-_sustained.DriftLog10P);
+                }
+
                 log10P[Drift] = drift;
                 min = Math.Min(min, drift);
             }
@@ -254,6 +263,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         w.Write(_scored);
         w.Write(_seasonalCount);
         _sustained?.Write(ref w);
+        _driftTail?.Write(ref w);
     }
 
     public static StatisticalScorer Restore(StatisticalOptions o, ReadOnlySpan<byte> state)
@@ -286,6 +296,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         s._scored = r.ReadInt64();
         s._seasonalCount = r.ReadInt64();
         s._sustained?.Read(ref r);
+        s._driftTail?.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved statistical-detector state has trailing bytes.");

@@ -128,9 +128,12 @@ internal sealed class SustainedChange
             _variance += a * ((z * z) - _variance);
             _covariance += a * ((z * _previous) - _covariance);
             _previous = z;
-            double m = Math.Max(_driftAlpha, 1.0 / _count);
-            _driftMean += _driftAlpha > 0.0 ? m * (z - _driftMean) : 0.0;
-            _dailyDriftMean += _driftAlpha > 0.0 ? m * (zd - _dailyDriftMean) : 0.0;
+            if (_drift is not null && _driftAlpha > 0.0)
+            {
+                double m = Math.Max(_driftAlpha, 1.0 / _count);
+                _driftMean += m * (z - _driftMean);
+                _dailyDriftMean += m * (zd - _dailyDriftMean);
+            }
         }
 
         return lp;
