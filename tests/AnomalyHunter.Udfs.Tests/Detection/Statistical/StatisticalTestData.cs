@@ -7,13 +7,15 @@ internal static class StatisticalTestData
     public const long StepMs = 300_000L;
     public const long StartMs = 1_396_310_400_000L; // 2014-04-01T00:00:00Z
 
-    /// <summary>The default configuration, one with each feature group off, and one with the sustained-change feature off, so every code path is exercised.</summary>
+    /// <summary>The default configuration, one with each feature group off, one with the sustained-change feature off and two with the drift feature on (closed-form and ranked), so every code path is exercised.</summary>
     public static IReadOnlyList<StatisticalOptions> Configurations { get; } =
     [
         new StatisticalOptions(),
         new StatisticalOptions { UseLevel = false, UseLong = false },
         new StatisticalOptions { UsePoint = false, UseShift = false, UseSpread = false, TailGeneration = 512 },
         new StatisticalOptions { UseSustained = false },
+        new StatisticalOptions { UseDrift = true },
+        new StatisticalOptions { UseDrift = true, DriftRanked = true },
     ];
 
     public static long[] Timestamps(int n, long startMs = StartMs) => Enumerable.Range(0, n).Select(i => startMs + (i * StepMs)).ToArray();

@@ -137,6 +137,48 @@ public sealed class SustainedChangeTests
         Assert.Contains(once.AsSpan((8 * 288) + 1, 72).ToArray(), s => s > 0.0);
     }
 
+    [Fact]
+    public void A_slow_drift_is_found_by_the_drift_statistic_before_the_sustained_one()
+    {
+        var random = new Random(17);
+        var sustained = new SustainedChange(new StatisticalOptions { UseDrift = true });
+        int driftAt = (2 * PointsPerWeek) + 100;
+        double strongestBefore = 0.0;
+        int mainFound = -1;
+        int driftFound = -1;
+        for (int i = 0; i < 3 * PointsPerWeek; i++)
+        {
+            // why: a trend of 4 sigma over two days, the slowest the drift feature is meant for.
+            double ramp = i >= driftAt ? Math.Min(4.0, 4.0 * (i - driftAt) / 576.0) : 0.0;
+            double lp = sustained.Next(StartMs + (i * StepMs), ForecastTestData.Gaussian(random) + ramp, 0.0);
+            double drift = sustained.DriftLog10P;
+            if (i < driftAt)
+            {
+                strongestBefore = Math.Min(strongestBefore, drift);
+            }
+            else
+            {
+                mainFound = mainFound < 0 && lp <= -6.5 ? i - driftAt : mainFound;
+                driftFound = driftFound < 0 && drift <= -6.5 ? i - driftAt : driftFound;
+            }
+        }
+
+        Assert.True(strongestBefore > -6.5, $"drift log10 p reached {strongestBefore} before the drift");
+        Assert.InRange(driftFound, 1, 288);
+        Assert.True(mainFound < 0 || driftFound < mainFound, $"drift found after {driftFound} points, the sustained statistic after {mainFound}");
+    }
+
+    [Fact]
+    public void Drift_evidence_is_zero_when_the_drift_feature_is_off()
+    {
+        var sustained = new SustainedChange(new StatisticalOptions());
+        for (int i = 0; i < 3 * PointsPerWeek; i++)
+        {
+            sustained.Next(StartMs + (i * StepMs), i > 2 * PointsPerWeek ? 3.0 : 0.0, 0.1);
+            Assert.Equal(0.0, sustained.DriftLog10P);
+        }
+    }
+
     private static double[] Evidence(double[] e, int n)
     {
         var sustained = new SustainedChange(new StatisticalOptions());

@@ -18,6 +18,9 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
 {
     private const int StateVersion = 2;
 
+    // why: the drift feature's CUSUMs lengthen the sustained-change state; a state written with it on has its own version.
+    private const int DriftStateVersion = 3;
+
     // why: a deviation from a baseline whose scale is exactly 0 (a flat window) is "infinitely" surprising; this z saturates every feature.
     private const double FlatDeviationZ = 1e3;
 
@@ -31,8 +34,9 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
     private const int LongShift = 7;
     private const int LongSpread = 8;
     private const int Sustained = 9;
+    private const int Drift = 10;
     private const int Ranked = 9;
-    private static readonly string[] AllFeatures = ["point", "shift", "spread", "seasonal", "seasonal-shift", "level-high", "level-low", "long-shift", "long-spread", "sustained"];
+    private static readonly string[] AllFeatures = ["point", "shift", "spread", "seasonal", "seasonal-shift", "level-high", "level-low", "long-shift", "long-spread", "sustained", "drift"];
     private readonly string[] _features;
     private readonly SustainedChange? _sustained;
     private readonly StatisticalOptions _o;
@@ -48,16 +52,17 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
     private readonly TailSketch[] _tails;
     private readonly AlertGate _gate;
     private readonly ResidualScale _seasonScale;
+    private readonly TailSketch? _driftTail;
     private long _scored;
     private long _seasonalCount;
 
     public StatisticalScorer(StatisticalOptions o)
     {
         _o = o;
-        _active = [o.UsePoint, o.UseShift, o.UseSpread, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.UseLong, o.UseLong, o.UseSustained];
+        _active = [o.UsePoint, o.UseShift, o.UseSpread, o.UseSeasonal, o.UseSeasonalShift, o.UseLevel, o.UseLevel, o.UseLong, o.UseLong, o.UseSustained, o.UseDrift];
 
-        // why: the sustained-change feature is listed (and its state kept) only when it runs, so contributions and state stay as they were without it.
-        _features = o.UseSustained ? AllFeatures : AllFeatures[..Ranked];
+        // why: the sustained-change and drift features are listed (and their state kept) only when they run, so contributions and state stay as they were without them.
+        _features = o.UseDrift ? AllFeatures : o.UseSustained ? AllFeatures[..(Sustained + 1)] : AllFeatures[..Ranked];
         _sustained = o.UseSustained ? new SustainedChange(o) : null;
         _log10Features = Math.Log10(_active.Count(a => a));
         _local = new LocalBaseline(o.LocalWindow, o.ScaleRefresh);
@@ -75,6 +80,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
 
         _gate = new AlertGate(o.HoldOff, o.QuietRun, o.QuietLevel, o.AlertMargin, o.IncidentHalfLife);
         _seasonScale = new ResidualScale(o.SeasonScaleWindow, o.HuberK);
+        _driftTail = o.UseDrift && o.DriftRanked ? new TailSketch(o) : null;
     }
 
     public IReadOnlyList<string> PassNames => _features;
@@ -192,6 +198,19 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
             // why: the CUSUM's tail is calibrated in closed form (see Cusum), not ranked against history, where one past incident would mask the next.
             log10P[Sustained] = sustained;
             min = Math.Min(min, sustained);
+            if (_o.UseDrift)
+            {
+                double drift = seasonal ? _sustained.DriftLog10P : 0.0;
+                if (_driftTail is not null && seasonal)
+                {
+                    // why: the closed-form tail assumes well-behaved residuals; on a series whose drift statistic often reaches this level anyway (heavy-tailed or skewed noise), its own history says how rare it is, and the weaker of the two counts.
+                    drift = Math.Max(drift, _driftTail.Log10TailProbability(-drift));
+                    _driftTail.Add(-_sustained.DriftLog10P);
+                }
+
+                log10P[Drift] = drift;
+                min = Math.Min(min, drift);
+            }
         }
 
         return Math.Clamp(-10.0 * (min + _log10Features), 0.0, ScoreScale.Max);
@@ -226,7 +245,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
     public void WriteState(IBufferWriter<byte> writer)
     {
         var w = new StateWriter(writer);
-        w.Write(StateVersion);
+        w.Write(_o.UseDrift ? DriftStateVersion : StateVersion);
         _local.Write(ref w);
         _seasonal.Write(ref w);
         _shift.Write(ref w);
@@ -244,6 +263,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         w.Write(_scored);
         w.Write(_seasonalCount);
         _sustained?.Write(ref w);
+        _driftTail?.Write(ref w);
     }
 
     public static StatisticalScorer Restore(StatisticalOptions o, ReadOnlySpan<byte> state)
@@ -252,7 +272,8 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         int version = r.ReadInt32();
 
         // why: version 1 is version 2 without the sustained-change feature's state, so it is still read while that feature is off.
-        if (version != StateVersion && !(version == 1 && !o.UseSustained))
+        bool expected = o.UseDrift ? version == DriftStateVersion : version == StateVersion || (version == 1 && !o.UseSustained);
+        if (!expected)
         {
             throw new InvalidDataException("The saved statistical-detector state has an unknown version.");
         }
@@ -275,6 +296,7 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
         s._scored = r.ReadInt64();
         s._seasonalCount = r.ReadInt64();
         s._sustained?.Read(ref r);
+        s._driftTail?.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved statistical-detector state has trailing bytes.");

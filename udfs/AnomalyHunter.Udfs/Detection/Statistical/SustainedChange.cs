@@ -23,7 +23,12 @@ internal sealed class SustainedChange
     private readonly Cusum _cusum;
     private readonly ResidualScale _dailyScale;
     private readonly Cusum _daily;
+    private readonly Cusum? _drift;
+    private readonly Cusum? _dailyDrift;
     private readonly double _alpha;
+    private readonly double _driftAlpha;
+    private double _driftMean;
+    private double _dailyDriftMean;
     private readonly double _clip;
     private readonly long _warmUp;
     private double _variance;
@@ -38,10 +43,21 @@ internal sealed class SustainedChange
         _cusum = new Cusum(o.SustainedAllowance);
         _dailyScale = new ResidualScale(o.SeasonScaleWindow, o.HuberK);
         _daily = new Cusum(o.SustainedAllowance);
+        if (o.UseDrift)
+        {
+            _drift = new Cusum(o.DriftAllowance);
+            _dailyDrift = new Cusum(o.DriftAllowance);
+        }
+
         _alpha = 1.0 / o.SeasonScaleWindow;
+        _driftAlpha = o.DriftMeanWindow > 0 ? 1.0 / o.DriftMeanWindow : 0.0;
         _clip = o.HuberK;
         _warmUp = o.SeasonScaleWindow;
     }
+
+    /// <summary>log10 of the tail probability of the drift statistic at the last point (0 when the drift CUSUMs are off or at rest).</summary>
+    /// <remarks>The same residuals as the main statistic, into a second pair of CUSUMs with a smaller allowance (<see cref="StatisticalOptions.DriftAllowance"/>): a slow trend or a changed daily shape moves the residual by a sigma or two for hours, too little per point for the main pair.</remarks>
+    public double DriftLog10P { get; private set; }
 
     /// <summary>Adds seasonal residual <paramref name="e"/> (NaN: none) of the point at <paramref name="timestampMs"/> and returns log10 of the tail probability of the CUSUM statistic.</summary>
     /// <param name="timestampMs">The point's UTC epoch milliseconds.</param>
@@ -49,6 +65,7 @@ internal sealed class SustainedChange
     /// <param name="floor">The smallest scale the residual is standardised by.</param>
     public double Next(long timestampMs, double e, double floor)
     {
+        DriftLog10P = 0.0;
         if (double.IsNaN(e))
         {
             return 0.0;
@@ -56,7 +73,8 @@ internal sealed class SustainedChange
 
         (long week, int bin) = _weekly.Slot(timestampMs);
         double expected = _weekly.Expected(week, bin);
-        bool incident = Math.Max(_cusum.Log10P, _daily.Log10P) <= IncidentLog10P;
+        bool incident = Math.Max(_cusum.Log10P, _daily.Log10P) <= IncidentLog10P
+            || (_drift is not null && Math.Max(_drift.Log10P, _dailyDrift!.Log10P) <= IncidentLog10P);
         if (!incident)
         {
             _weekly.Add(week, bin, e);
@@ -89,6 +107,18 @@ internal sealed class SustainedChange
             _daily.Reset();
         }
 
+        if (_drift is not null)
+        {
+            // why: net of the long-run mean of the clipped residuals: a skewed or heavy-tailed noise (latency, error counts) has clipped residuals whose mean is a fraction of a sigma off zero, which a small allowance would add up into evidence.
+            double drift = Math.Max(_drift.Next((z - _driftMean) * longRun), _dailyDrift!.Next((zd - _dailyDriftMean) * longRun));
+            DriftLog10P = _count >= _warmUp ? drift : 0.0;
+            if (DriftLog10P <= -ScoreScale.Max / 10.0)
+            {
+                _drift.Reset();
+                _dailyDrift.Reset();
+            }
+        }
+
         if (!incident)
         {
             _scale.Add(r, scale);
@@ -98,6 +128,12 @@ internal sealed class SustainedChange
             _variance += a * ((z * z) - _variance);
             _covariance += a * ((z * _previous) - _covariance);
             _previous = z;
+            if (_drift is not null && _driftAlpha > 0.0)
+            {
+                double m = Math.Max(_driftAlpha, 1.0 / _count);
+                _driftMean += m * (z - _driftMean);
+                _dailyDriftMean += m * (zd - _dailyDriftMean);
+            }
         }
 
         return lp;
@@ -113,6 +149,14 @@ internal sealed class SustainedChange
         _cusum.Write(ref w);
         _dailyScale.Write(ref w);
         _daily.Write(ref w);
+        _drift?.Write(ref w);
+        _dailyDrift?.Write(ref w);
+        if (_drift is not null)
+        {
+            w.Write(_driftMean);
+            w.Write(_dailyDriftMean);
+        }
+
         w.Write(_variance);
         w.Write(_covariance);
         w.Write(_previous);
@@ -126,6 +170,14 @@ internal sealed class SustainedChange
         _cusum.Read(ref r);
         _dailyScale.Read(ref r);
         _daily.Read(ref r);
+        _drift?.Read(ref r);
+        _dailyDrift?.Read(ref r);
+        if (_drift is not null)
+        {
+            _driftMean = r.ReadDouble();
+            _dailyDriftMean = r.ReadDouble();
+        }
+
         _variance = r.ReadDouble();
         _covariance = r.ReadDouble();
         _previous = r.ReadDouble();
