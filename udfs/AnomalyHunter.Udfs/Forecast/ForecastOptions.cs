@@ -49,6 +49,7 @@ public sealed record ForecastOptions
     public const double DefaultTailBase = 2.0;
 
     /// <summary>Default weight, in pseudo-points, of the Gaussian prior of the residual tail.</summary>
+    /// <remarks>100 raised synthetic precision (seeds 42, 7, 1234) by about 0.01 at the same labels found, but fails the Gaussian calibration test (too few scores of 10 and more).</remarks>
     public const double DefaultTailPrior = 1000.0;
 
     /// <summary>Default clip, in decades, of one residual's excess over the tail base.</summary>
@@ -61,6 +62,7 @@ public sealed record ForecastOptions
     public const double DefaultScoreTailPrior = 5.0;
 
     /// <summary>Default least slope of the scores' tail correction: a score above the base keeps at least this share of its excess.</summary>
+    /// <remarks>0.3 or 0 raised synthetic precision (seeds 42, 7, 1234) by 0.01 to 0.04 at the same labels found, but lost demo windows (the network-loss file's second and third incidents, muted by its first).</remarks>
     public const double DefaultScoreTailMinSlope = 0.6;
 
     /// <summary>Finite points before the first fit (no forecast and score 0 before); 3 to 10000.</summary>

@@ -77,7 +77,7 @@ public sealed class NoveltyScorerTests
     [Fact]
     public void Deviation_scores_are_Bonferroni_corrected_normal_tails()
     {
-        var options = new NoveltyOptions { DeviationMinHistory = 3 };
+        var options = new NoveltyOptions { DeviationMinHistory = 3, CountDeviation = 0.0 };
         double[] values = [9.0, 11.0, 10.0, 10.0 + (1.2533 * (1.0 / 3.0) * 5.0)];
         (_, double[] deviations) = NoveltyTestData.Backfill(options, NoveltyTestData.Timestamps(values.Length), values);
 
@@ -93,6 +93,48 @@ public sealed class NoveltyScorerTests
         double[] values = Enumerable.Range(0, 20_000).Select(_ => Gaussian(random)).ToArray();
         (_, double[] deviations) = NoveltyTestData.Backfill(new NoveltyOptions(), NoveltyTestData.Timestamps(values.Length), values);
         Assert.True(Alerts(deviations).Length <= 5, $"{Alerts(deviations).Length} noise points deviate");
+    }
+
+    [Fact]
+    public void Small_counts_rarely_deviate_yet_a_burst_of_counts_does()
+    {
+        var random = new Random(5);
+        double[] values = Enumerable.Range(0, 20_000).Select(_ => Poisson(random, 1.5) / 300.0).ToArray();
+        values[15_000] += 15.0 / 300.0;
+        double[] counted = PerPoint(new NoveltyOptions(), values);
+        double[] normal = PerPoint(new NoveltyOptions { CountDeviation = 0.0 }, values);
+
+        // why: per-point scores of 40 claim p = 1e-4, about 2 of 20 000 points.
+        int[] rare = Enumerable.Range(0, values.Length).Where(i => i != 15_000 && counted[i] >= 40.0).ToArray();
+        int normalRare = Enumerable.Range(0, values.Length).Count(i => i != 15_000 && normal[i] >= 40.0);
+        Assert.True(counted[15_000] >= 60.0, $"the burst scores {counted[15_000]}");
+        Assert.True(rare.Length <= 20, $"{rare.Length} count points score 40 or more");
+        Assert.True(normalRare > 3 * rare.Length, $"{normalRare} points score 40 or more on the normal tail alone, {rare.Length} with the count's tail");
+    }
+
+    private static double[] PerPoint(NoveltyOptions options, double[] values)
+    {
+        var scorer = new NoveltyScorer(options);
+        double[] alerts = new double[values.Length];
+        double[] deviations = new double[values.Length];
+        scorer.ScorePerPoint(NoveltyTestData.Timestamps(values.Length), values, alerts, deviations);
+        return deviations;
+    }
+
+    private static int Poisson(Random random, double lambda)
+    {
+        double u = random.NextDouble();
+        double p = Math.Exp(-lambda);
+        double cumulative = p;
+        int k = 0;
+        while (u > cumulative && k < 1000)
+        {
+            k++;
+            p *= lambda / k;
+            cumulative += p;
+        }
+
+        return k;
     }
 
     private static double Gaussian(Random random) => Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());

@@ -12,10 +12,19 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// updates both estimates (its residual clipped there); a point beyond does not update the scale and moves the
 /// location only at <see cref="NoveltyOptions.DeviationAbsorb"/> of the rate, so an incident does not become the
 /// baseline while it lasts, yet a lasting level shift is absorbed in time. Zero scale: equal values score 0, others 100.
+/// Given the values' quantum q (<see cref="CountLattice"/>), a point above the baseline is also read as a Poisson
+/// count with the baseline's variance: mean λ = (σ/q)², count k = λ + (x − location)/q, and z the signed root of the
+/// deviance 2(k′·ln(k′/λ) − (k′ − λ)) at k′ = k − ½ (continuity), whose normal tail follows the Poisson tail closely far
+/// out; the normal z moves towards the smaller count z (geometrically, by <see cref="NoveltyOptions.CountDeviation"/>). A small count's upper tail is much heavier than the normal one (a 5
+/// where 1 is usual is a 4.3 σ point but happens a few times a day); for large λ or a fine quantum (measured values)
+/// the two agree, and below the baseline the normal z is kept.
 /// </remarks>
 internal sealed class DeviationTracker
 {
     private const double MeanAbsToSigma = 1.2533;
+
+    // why: past a mean of a million counts the Poisson and normal tails agree to the score's resolution (and a fine quantum must not overflow).
+    private const double MaxCountMean = 1e6;
     private readonly NoveltyOptions _o;
     private readonly double _rate;
     private readonly double _log10Family;
@@ -53,7 +62,10 @@ internal sealed class DeviationTracker
     public double Step(double x) => Step(x, out _);
 
     /// <summary>Like <see cref="Step(double)"/>, and also gives the point's own score, not corrected for the family.</summary>
-    public double Step(double x, out double perPoint)
+    public double Step(double x, out double perPoint) => Step(x, double.PositiveInfinity, out perPoint);
+
+    /// <summary>Like <see cref="Step(double, out double)"/> for values that move in whole multiples of <paramref name="quantum"/> (+∞: no quantum).</summary>
+    public double Step(double x, double quantum, out double perPoint)
     {
         double score = 0.0;
         double z = 0.0;
@@ -63,12 +75,30 @@ internal sealed class DeviationTracker
             double residual = Math.Abs(x - _location);
             double sigma = MeanAbsToSigma * _meanAbs;
             z = sigma > 0.0 ? residual / sigma : (residual == 0.0 ? 0.0 : double.PositiveInfinity);
-            score = ScoreOf(z, _log10Family, _zeroBelow);
-            perPoint = ScoreOf(z, 0.0, 0.0);
+            double judged = sigma > 0.0 ? Judged(z, CountZ(x - _location, sigma, quantum)) : z;
+            score = ScoreOf(judged, _log10Family, _zeroBelow);
+            perPoint = ScoreOf(judged, 0.0, 0.0);
         }
 
         Update(x, z);
         return score;
+    }
+
+    /// <summary>The normal <paramref name="z"/> moved towards a smaller count z by <see cref="NoveltyOptions.CountDeviation"/> (geometrically).</summary>
+    private double Judged(double z, double count) => count < z ? z * Math.Pow(count / z, _o.CountDeviation) : z;
+
+    /// <summary>The Poisson deviance z of a residual above the baseline, on a lattice of <paramref name="quantum"/> whose Poisson variance is σ²; +∞ below the baseline or without a usable lattice.</summary>
+    private static double CountZ(double residual, double sigma, double quantum)
+    {
+        double lambda = sigma / quantum * (sigma / quantum);
+        if (!(residual > 0.0) || !(lambda < MaxCountMean))
+        {
+            return double.PositiveInfinity;
+        }
+
+        double count = Math.Max(lambda + (residual / quantum) - 0.5, lambda);
+        double deviance = 2.0 * ((count * Math.Log(count / lambda)) - (count - lambda));
+        return Math.Sqrt(Math.Max(deviance, 0.0));
     }
 
     private static double ScoreOf(double z, double log10Family, double zeroBelow)

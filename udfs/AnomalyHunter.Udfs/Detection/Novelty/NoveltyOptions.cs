@@ -56,6 +56,9 @@ public sealed record NoveltyOptions
     /// <summary>Default number of points a deviation score is corrected for.</summary>
     public const double DefaultDeviationFamily = ScoreScale.DefaultDeviationFamily;
 
+    /// <summary>Default weight of the count's tail in a deviation on a series of counts.</summary>
+    public const double DefaultCountDeviation = 0.5;
+
     /// <summary>Default number of contexts remembered (a power of two).</summary>
     public const int DefaultMemory = 2_048;
 
@@ -97,6 +100,9 @@ public sealed record NoveltyOptions
 
     /// <summary>Whether the deviation also needs the point to deviate from the same time of day on earlier days (so a daily peak is not a deviation).</summary>
     public bool SeasonalDeviation { get; init; } = true;
+
+    /// <summary>Weight of the count's skewed tail against the normal one in a deviation above the baseline on a series of counts (values on a coarse lattice); 0 (normal tail only) to 1 (the count's tail where it is lighter).</summary>
+    public double CountDeviation { get; init; } = DefaultCountDeviation;
 
     /// <summary>Time-of-day bins of the seasonal deviation's profile; 1 to 86400.</summary>
     public int SeasonBins { get; init; } = Statistical.StatisticalOptions.DefaultSeasonBins;
@@ -142,6 +148,7 @@ public sealed record NoveltyOptions
         Check(DeviationClip is >= 1.0 and <= 100.0, "DeviationClip", DeviationClip, "1..100");
         Check(DeviationAbsorb is >= 0.0 and <= 1.0, "DeviationAbsorb", DeviationAbsorb, "0..1");
         Check(DeviationFamily is >= 1.0 and <= 1e9, "DeviationFamily", DeviationFamily, "1..1e9");
+        Check(CountDeviation is >= 0.0 and <= 1.0, "CountDeviation", CountDeviation, "0..1");
         Check(SeasonBins is >= 1 and <= 86_400, "SeasonBins", SeasonBins, "1..86400");
         Check(SeasonDays is >= 1 and <= 14, "SeasonDays", SeasonDays, "1..14");
         Check(Memory is >= 64 and <= 1 << 20 && (Memory & (Memory - 1)) == 0, "Memory", Memory, "a power of two in 64..1048576");

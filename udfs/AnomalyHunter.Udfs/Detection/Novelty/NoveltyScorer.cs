@@ -22,7 +22,7 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// </remarks>
 internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationScorer
 {
-    private const int StateVersion = 2;
+    private const int StateVersion = 3;
 
     // why: keeps the highest novelty short of an alert visibly below the threshold (19 rather than 19.99).
     private const double BelowAlertShare = 0.95;
@@ -35,6 +35,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
     private readonly DeviationTracker _deviation;
     private readonly DeviationTracker _seasonalDeviation;
     private readonly Statistical.SeasonalProfile _season;
+    private readonly CountLattice _lattice = new();
     private long _count;
     private long _restUntil;
     private int _head;
@@ -90,7 +91,9 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
     /// <summary>The deviation of a finite point (corrected for the family) and its per-point score; see the remarks.</summary>
     private double Deviation(long timestampMs, double x, out double perPoint)
     {
-        double deviation = _deviation.Step(x, out perPoint);
+        double quantum = _o.CountDeviation > 0.0 ? _lattice.Quantum : double.PositiveInfinity;
+        _lattice.Add(x);
+        double deviation = _deviation.Step(x, quantum, out perPoint);
         if (!_o.SeasonalDeviation)
         {
             return deviation;
@@ -105,7 +108,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         }
 
         bool ready = _seasonalDeviation.Ready;
-        double seasonal = _seasonalDeviation.Step(x - predicted, out double seasonalPerPoint);
+        double seasonal = _seasonalDeviation.Step(x - predicted, quantum, out double seasonalPerPoint);
         if (!ready)
         {
             return deviation;
@@ -197,6 +200,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         _deviation.Write(ref w);
         _seasonalDeviation.Write(ref w);
         _season.Write(ref w);
+        _lattice.Write(ref w);
     }
 
     public static NoveltyScorer Restore(NoveltyOptions o, ReadOnlySpan<byte> state)
@@ -234,6 +238,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         s._deviation.Read(ref r);
         s._seasonalDeviation.Read(ref r);
         s._season.Read(ref r);
+        s._lattice.Read(ref r);
         if (!r.AtEnd)
         {
             throw new InvalidDataException("The saved novelty state has trailing bytes.");
