@@ -50,7 +50,7 @@ internal sealed class ForecastScorer : ISeriesScorer
                 continue;
             }
 
-            scores[i] = _model is null ? 0.0 : _tail.CalibrateAndAdd(_model.ScoreAndUpdate(timestampsMs[i], x, _decay, _o.ResidualClip), _o.ScoreTailBase, _o.ScoreTailMinSlope);
+            scores[i] = _model is null ? 0.0 : _tail.CalibrateAndAdd(_model.ScoreAndUpdate(timestampsMs[i], x, _decay, _o.ResidualClip), _o.ScoreTailBase, SlopeFloor());
             _history.Add(timestampsMs[i], x);
             _count++;
             if (IsRefitCount(_count))
@@ -92,6 +92,12 @@ internal sealed class ForecastScorer : ISeriesScorer
         r.EnsureEnd();
         return scorer;
     }
+
+    // why: the exceedances are counted from the tail itself (Over less its prior), so the state layout is unchanged
+    // and a restored scorer switches floors at the same point as one that ran through.
+    private double SlopeFloor() => _tail.Over - _o.ScoreTailPrior >= _o.ScoreTailSettledOver
+        ? Math.Min(_o.ScoreTailMinSlope, _o.ScoreTailSettledSlope)
+        : _o.ScoreTailMinSlope;
 
     private bool IsRefitCount(long count)
     {
