@@ -18,7 +18,12 @@ public static class AnomalyQuery
             filter = filter with { SeriesIds = ids };
         }
 
-        var anomalies = await catalog.ListAnomaliesAsync(filter, cancellationToken);
+        return await RowsAsync(catalog, await catalog.ListAnomaliesAsync(filter, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The rows of windows already read from <paramref name="catalog"/>, with their series.</summary>
+    public static async Task<IReadOnlyList<AnomalyRow>> RowsAsync(ICatalog catalog, IReadOnlyList<AnomalyRecord> anomalies, CancellationToken cancellationToken)
+    {
         var series = (await catalog.GetSeriesAsync([.. anomalies.Select(a => a.SeriesId).Distinct()], cancellationToken))
             .ToDictionary(s => s.SeriesId);
         return [.. anomalies.Select(a =>

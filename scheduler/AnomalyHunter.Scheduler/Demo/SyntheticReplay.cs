@@ -74,7 +74,7 @@ internal static class SyntheticReplay
         }
 
         namingTime += naming.Elapsed;
-        var anomalies = await AnomalyQuery.ListAsync(host.Catalog, new AnomalyFilter { Consumer = detect.Consumer }, null, cancellationToken);
+        var anomalies = await AnomalyQuery.RowsAsync(host.Catalog, records, cancellationToken);
         // why: the missing-data pass states the kind of its windows itself; the others carry the named kind.
         var windows = anomalies.Select(a => new DetectedWindow(a.Series, new DateTimeOffset(a.Start), new DateTimeOffset(a.End),
             a.Passes == DetectOptions.MissingDataPass ? AnomalyKind.MissingData.ToName() : kinds[a.AnomalyId])).ToList();
