@@ -71,6 +71,65 @@ internal static class LabelDiagnosis
         }
     }
 
+    /// <summary>
+    /// Prints one line per false window (up to <paramref name="limit"/>): each pass's per-point score before the family
+    /// correction at the window's peak, and the peak value's distance from the median of the hour before in robust
+    /// sigmas of the day before (sign included, so one-sided noise shows).
+    /// </summary>
+    public static void PrintFalse(DetectSettings settings, long seed, int days, IEnumerable<(string Series, DateTime Start, DateTime Peak, long Points, double Score)> windows, int limit)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var generator = new SyntheticGenerator(SyntheticOptions.Demo with { Seed = seed, Days = days });
+        var product = DetectFactory.Scorer(settings);
+        var raw = new CombinedScorerFactory(product.Passes, family: 1.0);
+        var index = generator.Series.ToDictionary(s => s.Key, s => s.Index, StringComparer.Ordinal);
+        var cache = new Dictionary<string, (long[] Ts, double[] Values, double[] PerPass)>(StringComparer.Ordinal);
+        int k = product.Passes.Count;
+        Console.WriteLine("false windows, per pass at the peak (before the family correction), peak value in robust sigmas from the hour before:");
+        foreach (var w in windows.Take(limit))
+        {
+            if (!cache.TryGetValue(w.Series, out var scored))
+            {
+                SeriesData data = generator.GenerateSeries(index[w.Series]);
+                scored = (data.TimestampsMs, data.Values, Score(raw, data).PerPass);
+                cache[w.Series] = scored;
+            }
+
+            long peak = new DateTimeOffset(w.Peak, TimeSpan.Zero).ToUnixTimeMilliseconds();
+            int i = Array.BinarySearch(scored.Ts, peak);
+            if (i < 0)
+            {
+                continue;
+            }
+
+            double[] hour = scored.Values[Math.Max(0, i - 12)..i];
+            double[] day = scored.Values[Math.Max(0, i - 288)..i];
+            double level = Median(hour);
+            double mad = Median([.. day.Select(v => Math.Abs(v - Median(day)))]) * 1.4826;
+            string passes = string.Join(' ', product.Passes.Select((p, j) => string.Create(inv, $"{p.Name} {scored.PerPass[(i * k) + j],5:F1}")));
+            string metric = w.Series[..w.Series.IndexOf('{', StringComparison.Ordinal)];
+            Console.WriteLine(string.Create(inv, $"  {metric,-16} {Label(w.Series, "tenant"),-8} {Label(w.Series, "host"),-12} {w.Start:dd HH:mm} pts {w.Points,3} peak {w.Score,5:F1}  {passes}  z {(scored.Values[i] - level) / mad,6:F1}"));
+        }
+    }
+
+    private static string Label(string key, string name)
+    {
+        string marker = name + "=\"";
+        int at = key.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? "-" : key[(at + marker.Length)..key.IndexOf('"', at + marker.Length)];
+    }
+
+    private static double Median(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        double[] sorted = [.. values.Order()];
+        return sorted[sorted.Length / 2];
+    }
+
     private static (double[] Combined, double[] PerPass) Score(CombinedScorerFactory factory, SeriesData data)
     {
         int n = data.Values.Length;

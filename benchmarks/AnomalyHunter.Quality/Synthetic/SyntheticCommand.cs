@@ -50,6 +50,7 @@ public static class SyntheticCommand
             if (details)
             {
                 PrintDetails(result);
+                LabelDiagnosis.PrintFalse(detect, seed, days, FalseWindows(result).Select(a => (a.Series, a.Start, a.PeakTime, a.Points, a.PeakScore)), limit: 80);
                 LabelDiagnosis.Print(detect, seed, days, Missed(result), result.Scoring.Tolerance, detect.Threshold);
             }
 
@@ -91,9 +92,7 @@ public static class SyntheticCommand
     private static void PrintDetails(SyntheticReplayResult result)
     {
         var inv = CultureInfo.InvariantCulture;
-        var tolerance = result.Scoring.Tolerance;
-        var bySeries = result.Labels.SelectMany(l => l.Members.Select(m => (Label: l, Member: m))).ToLookup(x => x.Member.SeriesKey, StringComparer.Ordinal);
-        var falseWindows = result.Anomalies.Where(a => !bySeries[a.Series].Any(x => Hits(a, x.Member, tolerance))).ToList();
+        var falseWindows = FalseWindows(result);
         Console.WriteLine("false windows by scope and passes:");
         foreach (var g in falseWindows.GroupBy(a => $"{a.Scope}/{a.Passes}").OrderByDescending(g => g.Count()))
         {
@@ -126,6 +125,14 @@ public static class SyntheticCommand
         {
             Console.WriteLine(string.Create(inv, $"  {g.Key,-40}{g.Count(),7}"));
         }
+    }
+
+    /// <summary>The windows that overlap no label of their series (within the scoring tolerance).</summary>
+    private static List<AnomalyRow> FalseWindows(SyntheticReplayResult result)
+    {
+        var tolerance = result.Scoring.Tolerance;
+        var bySeries = result.Labels.SelectMany(l => l.Members.Select(m => (Label: l, Member: m))).ToLookup(x => x.Member.SeriesKey, StringComparer.Ordinal);
+        return [.. result.Anomalies.Where(a => !bySeries[a.Series].Any(x => Hits(a, x.Member, tolerance))).OrderBy(a => a.Metric, StringComparer.Ordinal).ThenBy(a => a.Start)];
     }
 
     /// <summary>The labels no window overlaps (within the scoring tolerance) in any member series.</summary>

@@ -138,6 +138,9 @@ public sealed record ForecastOptions
     /// <summary>Exceedances of <see cref="ScoreTailBase"/> (prior not counted) a series needs before <see cref="ScoreTailSettledSlope"/> applies; 0 to 1000000.</summary>
     public double ScoreTailSettledOver { get; init; } = DefaultScoreTailSettledOver;
 
+    /// <summary>Whether a forecast error is also judged against the series' own burst tail on its side of the forecast (<see cref="Detection.BurstTail"/>), taking the lower score.</summary>
+    public bool BurstTail { get; init; } = true;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -167,7 +170,7 @@ public sealed record ForecastOptions
     /// <summary>A stable text of every setting, for fingerprints.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}/sb{ScoreTailBase:R}/sp{ScoreTailPrior:R}/sm{ScoreTailMinSlope:R}/ss{ScoreTailSettledSlope:R}/so{ScoreTailSettledOver:R}");
+        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}/sb{ScoreTailBase:R}/sp{ScoreTailPrior:R}/sm{ScoreTailMinSlope:R}/ss{ScoreTailSettledSlope:R}/so{ScoreTailSettledOver:R}/bt{(BurstTail ? 1 : 0)}");
 
     private static void Check(bool ok, string name, double value, string range)
     {

@@ -12,7 +12,9 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// clipped standardised errors with the configured half-life. Points before the first fit score 0.
 /// The model's tail is fitted on in-sample residuals, which understate how often out-of-sample errors are large
 /// (bursts of heavy-tailed noise, count noise): <see cref="ScoreTail"/> corrects each score by the slope of the tail
-/// of the scores this series has been given so far.
+/// of the scores this series has been given so far. With <see cref="ForecastOptions.BurstTail"/>, a score is also no higher
+/// than the series' own burst tail on the error's side allows (<see cref="BurstTail"/>): one-sided bursts the series
+/// has often (latency) stop being surprises upwards while a drop keeps the normal tail.
 /// </remarks>
 internal sealed class ForecastScorer : ISeriesScorer
 {
@@ -22,6 +24,7 @@ internal sealed class ForecastScorer : ISeriesScorer
     private EtsModel? _model;
     private long _count;
     private ScoreTail _tail;
+    private BurstTail _burst;
 
     public ForecastScorer(ForecastOptions o)
     {
@@ -50,7 +53,7 @@ internal sealed class ForecastScorer : ISeriesScorer
                 continue;
             }
 
-            scores[i] = _model is null ? 0.0 : _tail.CalibrateAndAdd(_model.ScoreAndUpdate(timestampsMs[i], x, _decay, _o.ResidualClip), _o.ScoreTailBase, SlopeFloor());
+            scores[i] = _model is null ? 0.0 : _tail.CalibrateAndAdd(ModelScore(timestampsMs[i], x), _o.ScoreTailBase, SlopeFloor());
             _history.Add(timestampsMs[i], x);
             _count++;
             if (IsRefitCount(_count))
@@ -58,6 +61,25 @@ internal sealed class ForecastScorer : ISeriesScorer
                 Refit();
             }
         }
+    }
+
+    /// <summary>The model's score of <paramref name="x"/>, no higher than the series' own burst tail on the error's side allows (then the error is counted in it).</summary>
+    private double ModelScore(long timestampMs, double x)
+    {
+        double score = _model!.ScoreAndUpdate(timestampMs, x, _decay, _o.ResidualClip, out double z);
+        if (!_o.BurstTail || double.IsNaN(z))
+        {
+            return score;
+        }
+
+        double size = Math.Abs(z);
+        if (!double.IsPositiveInfinity(size))
+        {
+            score = Math.Min(score, 10.0 * _burst.Surprise(size, z, BurstTailOptions.Default));
+        }
+
+        _burst.Add(size, z, BurstTailOptions.Default);
+        return score;
     }
 
     public void WriteState(IBufferWriter<byte> writer)
@@ -70,6 +92,7 @@ internal sealed class ForecastScorer : ISeriesScorer
         _model?.Write(ref w);
         w.Write(_tail.Over);
         w.Write(_tail.Excess);
+        _burst.Write(ref w);
     }
 
     public static ForecastScorer Restore(ForecastOptions o, ReadOnlySpan<byte> state)
@@ -88,6 +111,7 @@ internal sealed class ForecastScorer : ISeriesScorer
         }
 
         scorer._tail = new ScoreTail(r.ReadDouble(), r.ReadDouble());
+        scorer._burst.Read(ref r);
 
         r.EnsureEnd();
         return scorer;

@@ -102,7 +102,7 @@ public sealed class NoveltyScorerTests
         double[] values = Enumerable.Range(0, 20_000).Select(_ => Poisson(random, 1.5) / 300.0).ToArray();
         values[15_000] += 15.0 / 300.0;
         double[] counted = PerPoint(new NoveltyOptions(), values);
-        double[] normal = PerPoint(new NoveltyOptions { CountDeviation = 0.0 }, values);
+        double[] normal = PerPoint(new NoveltyOptions { CountDeviation = 0.0, BurstTail = false }, values);
 
         // why: per-point scores of 40 claim p = 1e-4, about 2 of 20 000 points.
         int[] rare = Enumerable.Range(0, values.Length).Where(i => i != 15_000 && counted[i] >= 40.0).ToArray();

@@ -104,6 +104,9 @@ public sealed record NoveltyOptions
     /// <summary>Weight of the count's skewed tail against the normal one in a deviation above the baseline on a series of counts (values on a coarse lattice); 0 (normal tail only) to 1 (the count's tail where it is lighter).</summary>
     public double CountDeviation { get; init; } = DefaultCountDeviation;
 
+    /// <summary>Whether a deviation is judged against the series' own burst tail on its side of the baseline (<see cref="BurstTail"/>) where that tail is heavier than the normal one.</summary>
+    public bool BurstTail { get; init; } = true;
+
     /// <summary>Time-of-day bins of the seasonal deviation's profile; 1 to 86400.</summary>
     public int SeasonBins { get; init; } = Statistical.StatisticalOptions.DefaultSeasonBins;
 

@@ -22,7 +22,7 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// </remarks>
 internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationScorer
 {
-    private const int StateVersion = 3;
+    private const int StateVersion = 4;
 
     // why: keeps the highest novelty short of an alert visibly below the threshold (19 rather than 19.99).
     private const double BelowAlertShare = 0.95;

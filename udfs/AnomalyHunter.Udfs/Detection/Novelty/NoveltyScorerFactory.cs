@@ -13,7 +13,7 @@ public sealed class NoveltyScorerFactory : ISeriesScorerFactory
     {
         options.Validate();
         _options = options;
-        Fingerprint = "novelty/v3/" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.ToString())))[..16];
+        Fingerprint = "novelty/v4/" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.ToString())))[..16];
     }
 
     /// <inheritdoc />
