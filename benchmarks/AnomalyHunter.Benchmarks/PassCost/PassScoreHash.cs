@@ -7,6 +7,7 @@ using AnomalyHunter.Synthetic.Generation;
 using AnomalyHunter.Synthetic.Model;
 using AnomalyHunter.Synthetic.Options;
 using AnomalyHunter.Udfs.Detection;
+using AnomalyHunter.Udfs.Detection.Novelty;
 using AnomalyHunter.Udfs.Detection.Statistical;
 using AnomalyHunter.Udfs.Forecast;
 
@@ -27,13 +28,35 @@ internal static class PassScoreHash
         ("statistical+drift", new StatisticalScorerFactory(new StatisticalOptions { UseDrift = true, DriftRanked = true, TiedTailDecades = 3.0 })),
         ("statistical-bare", new StatisticalScorerFactory(new StatisticalOptions { UseSustained = false, EmpiricalRank = false, ShortHistory = 0, IncidentHalfLife = 0.0 })),
         ("forecast", new ForecastScorerFactory(new ForecastOptions())),
+
+        // why: the novelty pass shares the seasonal profile with the statistical pass.
+        ("novelty", new NoveltyScorerFactory(new NoveltyOptions())),
     ];
 
     public static int Run(string[] args)
     {
         string only = PassCostArgs.Get(args, "--pass", "");
         long[] seeds = [.. PassCostArgs.Get(args, "--seeds", "42,7").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture))];
+        string udfs = PassCostArgs.Get(args, "--udfs", "");
+
+        // why: with --udfs the same hashing runs bound to another build of the UDFs (the one before a change), so both hashes come from one harness.
+        var lines = udfs.Length == 0
+            ? Lines(only, seeds)
+            : new BaselineLoadContext(udfs).Benchmarks().GetType(typeof(PassScoreHash).FullName!)!
+                .GetMethod(nameof(Lines))!.CreateDelegate<Func<string, long[], string[]>>()(only, seeds);
+        foreach (string line in lines)
+        {
+            Console.WriteLine(line);
+        }
+
+        return 0;
+    }
+
+    /// <summary>One line per variant whose name starts with <paramref name="only"/>: its name and hash over the demo data of <paramref name="seeds"/>.</summary>
+    public static string[] Lines(string only, long[] seeds)
+    {
         var data = seeds.Select(seed => new SyntheticGenerator(SyntheticOptions.Demo with { Seed = seed }).Generate()).ToList();
+        var lines = new List<string>();
         foreach (var (name, factory) in Variants.Where(v => v.Name.StartsWith(only, StringComparison.Ordinal)))
         {
             foreach (bool withNonFinite in new[] { false, true })
@@ -49,11 +72,11 @@ internal static class PassScoreHash
                     }
                 }
 
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}{(withNonFinite ? " (NaN/±∞ inputs)" : "")}: {Convert.ToHexString(hash.GetHashAndReset())}"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{name}{(withNonFinite ? " (NaN/±∞ inputs)" : "")}: {Convert.ToHexString(hash.GetHashAndReset())}"));
             }
         }
 
-        return 0;
+        return [.. lines];
     }
 
     /// <summary>A copy with NaN, +∞ and −∞ sprinkled in at fixed strides.</summary>
