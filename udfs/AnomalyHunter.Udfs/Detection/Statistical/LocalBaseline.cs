@@ -23,6 +23,9 @@ internal sealed class LocalBaseline
     private int _filled;
     private int _madHint;
 
+    // why: _count % _refresh, kept by a compare instead of a 64-bit division on every point.
+    private int _phase;
+
     public LocalBaseline(int window, int refresh)
     {
         _ring = new double[window];
@@ -39,7 +42,7 @@ internal sealed class LocalBaseline
     /// <summary>Robust scale (σ-equivalent): 1.4826·MAD, or 1.2533·mean absolute deviation when the MAD is 0; 0 for a flat window.</summary>
     public double Scale(double median)
     {
-        if (_count % _refresh == 0 || _scale == 0.0)
+        if (_phase == 0 || _scale == 0.0)
         {
             _scale = MadToSigma * _sorted.MedianAbsoluteDeviation(_filled, median, ref _madHint);
             if (_scale <= 0.0)
@@ -65,6 +68,11 @@ internal sealed class LocalBaseline
         }
 
         _count++;
+        if (++_phase == _refresh)
+        {
+            _phase = 0;
+        }
+
         _ring[_head] = x;
         // why: a compare instead of the modulo, an integer division on every point.
         if (++_head == _ring.Length)
@@ -92,6 +100,7 @@ internal sealed class LocalBaseline
             throw new InvalidDataException("The saved local baseline is inconsistent.");
         }
 
+        _phase = (int)(_count % _refresh);
         long filled = Math.Min(_count, _ring.Length);
         for (int k = 0; k < filled; k++)
         {

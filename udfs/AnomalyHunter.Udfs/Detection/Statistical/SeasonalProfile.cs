@@ -15,6 +15,8 @@ internal sealed class SeasonalProfile
     private readonly double[] _scratch;
 
     private readonly int _minDays;
+    private long _cachedDay;
+    private int _cachedSlot;
 
     public SeasonalProfile(int bins, int days, int minDays = 1)
     {
@@ -38,9 +40,12 @@ internal sealed class SeasonalProfile
     {
         int n = 0;
         int row = bin * _slots;
-        for (long k = 1; k <= _days; k++)
+        int today = SlotOf(day);
+        for (int k = 1; k <= _days; k++)
         {
-            int slot = row + SlotOf(day - k);
+            // why: day − k's slot from today's without a division; k < slots, so one wrap at most.
+            int back = today - k;
+            int slot = row + (back < 0 ? back + _slots : back);
             if (_dayOf[slot] == day - k)
             {
                 _scratch[n++] = _values[slot];
@@ -61,7 +66,17 @@ internal sealed class SeasonalProfile
         };
     }
 
-    private int SlotOf(long day) => (int)(((day % _slots) + _slots) % _slots);
+    /// <summary>The slot of <paramref name="day"/>, remembered for the next call: a day's points ask for the same slot, and the divisions cost more than the rest of a prediction.</summary>
+    private int SlotOf(long day)
+    {
+        if (day != _cachedDay)
+        {
+            _cachedSlot = (int)(((day % _slots) + _slots) % _slots);
+            _cachedDay = day;
+        }
+
+        return _cachedSlot;
+    }
 
     private static double MedianOf(Span<double> items)
     {
