@@ -22,10 +22,7 @@ internal sealed class RecentValues
     {
         _ring = new double[n];
         _blocks = new SortedBlocks(n);
-        for (int i = 0; i < n; i++)
-        {
-            _blocks.Insert(i, 0.0);
-        }
+        _blocks.LoadAsInserted(_ring);
     }
 
     /// <summary>Adds <paramref name="x"/>, dropping the oldest value, and returns the median of the last n values.</summary>
@@ -80,15 +77,10 @@ internal sealed class RecentValues
             throw new InvalidDataException("The saved recent values are inconsistent.");
         }
 
-        // why: the values go in in ring order into an empty copy, as they always have, so the arrangement of equal values is the same.
+        // why: the arrangement is that of inserting the values in ring order into an empty copy, as restores always have.
         if (_sorted is null && Array.TrueForAll(_ring, double.IsFinite))
         {
-            _blocks.Clear();
-            for (int i = 0; i < _ring.Length; i++)
-            {
-                _blocks.Insert(i, _ring[i]);
-            }
-
+            _blocks.LoadAsInserted(_ring);
             return;
         }
 
