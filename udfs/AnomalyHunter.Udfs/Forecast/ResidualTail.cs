@@ -10,9 +10,30 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// prior of <see cref="ForecastOptions.TailPrior"/> Gaussian pseudo-points (π0 = 10^−s0, β0 = 1/ln 10), so Gaussian
 /// residuals keep the nominal probabilities and heavier tails score lower. NaN surprise gives 0.
 /// </remarks>
-internal readonly record struct ResidualTail(double Base, double Share, double MeanExcess)
+internal readonly record struct ResidualTail
 {
     private const double NominalMeanExcess = 0.43429448190325176;
+
+    // why: −log10 of the share, which every calibration needs; taken once per fit instead of once per point.
+    private readonly double _atBase;
+
+    /// <summary>The tail above base <paramref name="base"/> (decades) holding share <paramref name="share"/> of the residuals, with mean excess <paramref name="meanExcess"/> (decades).</summary>
+    public ResidualTail(double @base, double share, double meanExcess)
+    {
+        Base = @base;
+        Share = share;
+        MeanExcess = meanExcess;
+        _atBase = -Math.Log10(share);
+    }
+
+    /// <summary>The base surprise s0, in decades.</summary>
+    public double Base { get; }
+
+    /// <summary>The share π of residuals whose surprise exceeds the base.</summary>
+    public double Share { get; }
+
+    /// <summary>The mean excess β of those surprises over the base, in decades.</summary>
+    public double MeanExcess { get; }
 
     /// <summary>The nominal (Gaussian) calibration.</summary>
     public static ResidualTail Nominal(double baseDecades) => new(baseDecades, Math.Pow(10.0, -baseDecades), NominalMeanExcess);
@@ -71,8 +92,7 @@ internal readonly record struct ResidualTail(double Base, double Share, double M
             return 0.0;
         }
 
-        double atBase = -Math.Log10(Share);
-        return s <= Base ? s * atBase / Base : atBase + ((s - Base) * NominalMeanExcess / MeanExcess);
+        return s <= Base ? s * _atBase / Base : _atBase + ((s - Base) * NominalMeanExcess / MeanExcess);
     }
 
     /// <summary>The 0–100 score of a standardised error <paramref name="z"/>.</summary>
