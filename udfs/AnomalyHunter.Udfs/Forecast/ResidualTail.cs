@@ -49,9 +49,10 @@ internal readonly record struct ResidualTail
     public static ResidualTail FitUnordered(Span<double> standardised, ForecastOptions o)
     {
         int inTail = 0;
+        double bound = SurelyBelowBase(o.TailBase);
         for (int i = 0; i < standardised.Length; i++)
         {
-            if (NormalDistribution.TwoSidedSurprise(standardised[i]) > o.TailBase)
+            if (Math.Abs(standardised[i]) > bound && NormalDistribution.TwoSidedSurprise(standardised[i]) > o.TailBase)
             {
                 (standardised[inTail], standardised[i]) = (standardised[i], standardised[inTail]);
                 inTail++;
@@ -70,8 +71,14 @@ internal readonly record struct ResidualTail
         double priorOver = o.TailPrior * Math.Pow(10.0, -s0);
         double over = priorOver;
         double excess = priorOver * NominalMeanExcess;
+        double bound = SurelyBelowBase(s0);
         foreach (double u in ordered)
         {
+            if (Math.Abs(u) <= bound)
+            {
+                continue;
+            }
+
             double s = NormalDistribution.TwoSidedSurprise(u);
             if (s > s0)
             {
@@ -82,6 +89,33 @@ internal readonly record struct ResidualTail
 
         double total = o.TailPrior + count;
         return over <= 0.0 || total <= 0.0 ? Nominal(s0) : new ResidualTail(s0, over / total, excess / over);
+    }
+
+    /// <summary>A |u| at or below which the nominal surprise of u is surely at most <paramref name="s0"/> (0.5 to 5 decades), so its surprise need not be taken.</summary>
+    /// <remarks>
+    /// The surprise is −log10 of an erfc approximation within 1.2e-7 (relative) of the exact, strictly monotone erfc, so it
+    /// is within 1e-7 decades of a function that rises with |u|. The bound is found by bisection on the approximation
+    /// itself to lie where it is a thousandth of a decade below s0: no |u| below the bound can come near s0.
+    /// </remarks>
+    internal static double SurelyBelowBase(double s0)
+    {
+        const double Margin = 1e-3;
+        double lo = 0.0;
+        double hi = 8.0;
+        for (int i = 0; i < 50; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (NormalDistribution.TwoSidedSurprise(mid) <= s0 - Margin)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>Calibrated surprise in decades (−log10 of the calibrated tail probability) of a nominal surprise <paramref name="s"/>.</summary>
