@@ -21,5 +21,15 @@ if (args.Length > 0 && args[0] == "rolling-median-ab")
     return RollingMedianAbBenchmark.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "pass-score-hash")
+{
+    return AnomalyHunter.Benchmarks.PassCost.PassScoreHash.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "pass-cost-ab")
+{
+    return AnomalyHunter.Benchmarks.PassCost.PassCostAb.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmark).Assembly).Run(args);
 return 0;

@@ -1,3 +1,4 @@
+using AnomalyHunter.Udfs.Detection;
 using AnomalyHunter.Udfs.Forecast;
 
 namespace AnomalyHunter.Udfs.Tests.Forecast;
@@ -52,5 +53,25 @@ public sealed class ResidualTailTests
         new ForecastScorerFactory(new ForecastOptions()).Create().Score(ts, x, scores);
         double over20 = scores.Skip(288 * 4).Count(s => s >= 20.0) / (double)(n - (288 * 4));
         Assert.InRange(over20, 0.002, 0.02);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    [InlineData(3.3)]
+    [InlineData(5.0)]
+    public void No_residual_the_tail_fit_skips_has_a_surprise_above_the_base(double s0)
+    {
+        double bound = ResidualTail.SurelyBelowBase(s0);
+        for (int i = 0; i <= 200_000; i++)
+        {
+            double u = bound * i / 200_000;
+            Assert.True(NormalDistribution.TwoSidedSurprise(u) <= s0, $"u = {u}");
+            Assert.True(NormalDistribution.TwoSidedSurprise(-u) <= s0, $"u = {-u}");
+        }
+
+        // why: the bound must also be close below the base, or the skip would save little.
+        Assert.True(NormalDistribution.TwoSidedSurprise(bound + 0.01) > s0 - 0.01);
     }
 }

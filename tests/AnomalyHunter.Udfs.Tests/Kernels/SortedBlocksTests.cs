@@ -71,4 +71,43 @@ public sealed class SortedBlocksTests
 
         AssertRanks(blocks, model);
     }
+
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(96, 2)]
+    [InlineData(288, 3)]
+    [InlineData(1000, 4)]
+    public void Loading_as_inserted_gives_the_bits_of_inserting_one_by_one(int count, int seed)
+    {
+        var random = new Random(seed);
+
+        // why: many ties and zeros of both signs, the values whose order inserting decides.
+        double[] values = [.. Enumerable.Range(0, count).Select(_ => random.Next(6) switch { 0 => 0.0, 1 => -0.0, 2 => random.Next(-2, 3), _ => random.NextDouble() - 0.5 })];
+        var inserted = new SortedBlocks(count);
+        for (int i = 0; i < count; i++)
+        {
+            inserted.Insert(i, values[i]);
+        }
+
+        var loaded = new SortedBlocks(count);
+        loaded.Insert(0, 7.0);
+        loaded.LoadAsInserted(values);
+        for (int r = 0; r < loaded.Length; r++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(inserted[r]), BitConverter.DoubleToInt64Bits(loaded[r]));
+        }
+
+        // why: the fences must be right too, so the next searches and moves find the same ranks.
+        foreach (double x in values.Take(50))
+        {
+            Assert.Equal(inserted.LowerBound(x), loaded.LowerBound(x));
+            inserted.ReplaceValue(x, x + 0.25);
+            loaded.ReplaceValue(x, x + 0.25);
+        }
+
+        for (int r = 0; r < loaded.Length; r++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(inserted[r]), BitConverter.DoubleToInt64Bits(loaded[r]));
+        }
+    }
 }

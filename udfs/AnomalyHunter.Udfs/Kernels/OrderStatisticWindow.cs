@@ -81,56 +81,14 @@ internal sealed class OrderStatisticWindow
     }
 
     /// <summary>Median of the finite values; NaN when there are none.</summary>
-    public double Median()
-    {
-        int n = Count;
-        if (n == 0)
-        {
-            return double.NaN;
-        }
-
-        SortedBlocks.Ranks a = _sorted.View();
-        int mid = n >> 1;
-        return (n & 1) == 1 ? a[mid] : 0.5 * (a[mid - 1] + a[mid]);
-    }
+    public double Median() => _sorted.Median(Count);
 
     /// <summary>Median of |x − <paramref name="center"/>| over the finite values (unscaled); NaN when there are none or the center is NaN.</summary>
     /// <remarks>See <see cref="MadSelection"/>; the search starts from the previous call's answer.</remarks>
-    public double MedianAbsoluteDeviation(double center)
-    {
-        int n = Count;
-        if (n == 0 || double.IsNaN(center))
-        {
-            return double.NaN;
-        }
-
-        SortedBlocks.Ranks a = _sorted.View();
-
-        // why: for the window's own median the split is almost always the middle index; the search is the fallback.
-        int middle = n >> 1;
-        int split = a[middle] >= center && (middle == 0 || a[middle - 1] < center)
-            ? middle
-            : _sorted.LowerBound(center);
-        return MadSelection.Select(a, n, split, center, ref _madHint);
-    }
+    public double MedianAbsoluteDeviation(double center) => _sorted.MedianAbsoluteDeviation(Count, center, ref _madHint);
 
     /// <summary>Mean of |x − <paramref name="center"/>| over the finite values; NaN when there are none.</summary>
-    public double MeanAbsoluteDeviation(double center)
-    {
-        int n = Count;
-        if (n == 0)
-        {
-            return double.NaN;
-        }
-
-        double sum = 0.0;
-        for (int i = 0; i < n; i++)
-        {
-            sum += Math.Abs(_sorted[i] - center);
-        }
-
-        return sum / n;
-    }
+    public double MeanAbsoluteDeviation(double center) => _sorted.MeanAbsoluteDeviation(Count, center);
 
     /// <summary>The q-quantile (0 ≤ q ≤ 1, linear interpolation between order statistics) of the finite values; NaN when there are none.</summary>
     public double Quantile(double q)

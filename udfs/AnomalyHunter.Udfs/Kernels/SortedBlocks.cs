@@ -15,7 +15,7 @@ namespace AnomalyHunter.Udfs.Kernels;
 /// bound is two SIMD counts (fences, then one block). There is always at least one spare slot, and spares hold +∞:
 /// every update replaces one value by another and the shape never changes.
 /// </remarks>
-internal sealed class SortedBlocks
+internal sealed partial class SortedBlocks
 {
     private readonly double[] _slots;
     private readonly int[] _firsts;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AnomalyHunter.Udfs.Detection.Ensemble;
 
 namespace AnomalyHunter.Udfs.Detection.Statistical;
@@ -15,6 +16,8 @@ internal sealed class SeasonalProfile
     private readonly double[] _scratch;
 
     private readonly int _minDays;
+    private long _cachedDay;
+    private int _cachedSlot;
 
     public SeasonalProfile(int bins, int days, int minDays = 1)
     {
@@ -38,9 +41,12 @@ internal sealed class SeasonalProfile
     {
         int n = 0;
         int row = bin * _slots;
-        for (long k = 1; k <= _days; k++)
+        int today = SlotOf(day);
+        for (int k = 1; k <= _days; k++)
         {
-            int slot = row + SlotOf(day - k);
+            // why: day − k's slot from today's without a division; k < slots, so one wrap at most.
+            int back = today - k;
+            int slot = row + (back < 0 ? back + _slots : back);
             if (_dayOf[slot] == day - k)
             {
                 _scratch[n++] = _values[slot];
@@ -61,7 +67,17 @@ internal sealed class SeasonalProfile
         };
     }
 
-    private int SlotOf(long day) => (int)(((day % _slots) + _slots) % _slots);
+    /// <summary>The slot of <paramref name="day"/>, remembered for the next call: a day's points ask for the same slot, and the divisions cost more than the rest of a prediction.</summary>
+    private int SlotOf(long day)
+    {
+        if (day != _cachedDay)
+        {
+            _cachedSlot = (int)(((day % _slots) + _slots) % _slots);
+            _cachedDay = day;
+        }
+
+        return _cachedSlot;
+    }
 
     private static double MedianOf(Span<double> items)
     {
@@ -88,25 +104,17 @@ internal sealed class SeasonalProfile
     public void Write(ref StateWriter w)
     {
         w.Write(_values);
-        w.Write(_dayOf.Length);
-        foreach (long d in _dayOf)
-        {
-            w.Write(d);
-        }
+
+        // why: a length and the days' bits little-endian is what a length-prefixed array of doubles with the same bits writes, in one call instead of one per bin and day.
+        w.Write(MemoryMarshal.Cast<long, double>(_dayOf));
     }
 
     public void Read(ref StateReader r)
     {
         r.ReadDoubles(_values);
-        if (r.ReadInt32() != _dayOf.Length)
-        {
-            throw new InvalidDataException("The saved seasonal profile does not match the configured bins and days.");
-        }
 
-        for (int i = 0; i < _dayOf.Length; i++)
-        {
-            _dayOf[i] = r.ReadInt64();
-        }
+        // why: the days were written as doubles with their bits (see Write); reading only moves the bits, so every day comes back exactly.
+        r.ReadDoubles(MemoryMarshal.Cast<long, double>(_dayOf.AsSpan()));
     }
 
     public void Write(ref Kernels.StateBufferWriter w)

@@ -13,6 +13,8 @@ internal sealed class WeeklyResidualProfile
     private readonly double[] _sum;
     private readonly double[] _count;
     private readonly long[] _weekOf;
+    private long _cachedWeek;
+    private int _cachedSlot;
 
     public WeeklyResidualProfile(int binMinutes, int weeks)
     {
@@ -35,9 +37,12 @@ internal sealed class WeeklyResidualProfile
     public double Expected(long week, int bin)
     {
         int row = bin * _slots;
-        for (long k = 1; k <= _weeks; k++)
+        int current = SlotOf(week);
+        for (int k = 1; k <= _weeks; k++)
         {
-            int slot = row + SlotOf(week - k);
+            // why: week − k's slot from this week's without a division; k < slots, so one wrap at most.
+            int back = current - k;
+            int slot = row + (back < 0 ? back + _slots : back);
             if (_weekOf[slot] == week - k && _count[slot] > 0.0)
             {
                 return _sum[slot] / _count[slot];
@@ -62,7 +67,17 @@ internal sealed class WeeklyResidualProfile
         _count[slot]++;
     }
 
-    private int SlotOf(long week) => (int)(((week % _slots) + _slots) % _slots);
+    /// <summary>The slot of <paramref name="week"/>, remembered for the next call (a week's points ask for the same slot).</summary>
+    private int SlotOf(long week)
+    {
+        if (week != _cachedWeek)
+        {
+            _cachedSlot = (int)(((week % _slots) + _slots) % _slots);
+            _cachedWeek = week;
+        }
+
+        return _cachedSlot;
+    }
 
     public void Write(ref StateWriter w)
     {
