@@ -52,7 +52,16 @@ public sealed record StatisticalOptions
     public const double DefaultAlertMargin = 3.0;
 
     /// <summary>Default floor of the tail slope as a share of the spread of the kept top values.</summary>
+    /// <remarks>Measured on synthetic data of seeds 42, 7, 1234, 11 and 99 (pooled, with burst tails): 0.25 → 0.5 gave 427 → 413 windows with the same 135 labels found, but the demo's memory leak (a slow rise beyond every value seen) was no longer detected.</remarks>
     public const double DefaultMinSlopeShare = 0.25;
+
+    /// <summary>Default decades beyond the rank bound given to a value above a history whose top values are all equal.</summary>
+    /// <remarks>
+    /// A feature of a count series (a median of discrete residuals) often has a history whose top values are all equal;
+    /// one step beyond them is rare, not impossible. Measured as for <see cref="DefaultMinSlopeShare"/>: infinity → 3
+    /// gave 427 → 423 windows with the same 135 labels found (with a slope floor of 0.5: 413 → 408; 1 decade: 397 but a label lost).
+    /// </remarks>
+    public const double DefaultTiedTailDecades = 3.0;
 
     /// <summary>Default number of scored points below which the point feature leans on the normal tail.</summary>
     public const int DefaultShortHistory = 400;
@@ -222,7 +231,7 @@ public sealed record StatisticalOptions
     public double IncidentHalfLife { get; init; } = DefaultIncidentHalfLife;
 
     /// <summary>Decades beyond the rank bound 1/(N + 1) given to a value above a history whose top values are all equal (infinity: infinitely rare); 0 to infinity.</summary>
-    public double TiedTailDecades { get; init; } = double.PositiveInfinity;
+    public double TiedTailDecades { get; init; } = DefaultTiedTailDecades;
 
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
