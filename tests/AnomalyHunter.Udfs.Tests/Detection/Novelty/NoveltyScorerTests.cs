@@ -140,6 +140,26 @@ public sealed class NoveltyScorerTests
     private static double Gaussian(Random random) => Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 
     [Fact]
+    public void A_nightly_batch_seen_once_is_not_a_deviation_on_the_second_night()
+    {
+        // why: the first hours of the second day are the seasonal baseline's first points, before it has a spread of its
+        // own; a 45-minute batch at 01:00 (UTC, the data starts at midnight) then deviated from the recent level alone.
+        var random = new Random(11);
+        double[] values = [.. Enumerable.Range(0, 288 * 3).Select(i => 20.0 + (Math.Abs((i % 288) - 12 - 4.5) < 4.5 ? 25.0 : 0.0) + Gaussian(random))];
+        long[] ts = NoveltyTestData.Timestamps(values.Length);
+        (_, double[] borrowed) = NoveltyTestData.Backfill(new NoveltyOptions(), ts, values);
+        (_, double[] levelOnly) = NoveltyTestData.Backfill(new NoveltyOptions { BorrowSeasonalSpread = false }, ts, values);
+        int[] secondNight = [.. Enumerable.Range(288, 30)];
+        Assert.True(secondNight.Any(i => levelOnly[i] >= ScoreScale.DefaultThreshold), "the recent level alone does not see the batch");
+        Assert.All(secondNight, i => Assert.True(borrowed[i] < ScoreScale.DefaultThreshold, $"point {i} deviates by {borrowed[i]}"));
+
+        // why: a jump on the second night that yesterday did not have still deviates.
+        values[288 + 40] += 25.0;
+        (_, double[] jump) = NoveltyTestData.Backfill(new NoveltyOptions(), ts, values);
+        Assert.True(jump[288 + 40] >= ScoreScale.DefaultThreshold, $"the jump deviates by {jump[288 + 40]}");
+    }
+
+    [Fact]
     public void Saved_state_is_bounded_whatever_the_history()
     {
         var options = new NoveltyOptions();

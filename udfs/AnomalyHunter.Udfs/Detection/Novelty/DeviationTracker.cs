@@ -79,27 +79,44 @@ internal sealed class DeviationTracker
         perPoint = 0.0;
         if (_n >= _o.DeviationMinHistory)
         {
-            double residual = Math.Abs(x - _location);
-            double sigma = MeanAbsToSigma * _meanAbs;
-            z = sigma > 0.0 ? residual / sigma : (residual == 0.0 ? 0.0 : double.PositiveInfinity);
-            double judged = sigma > 0.0 ? Judged(z, CountZ(x - _location, sigma, quantum)) : z;
-            if (_o.BurstTail && !IsSmallCount(sigma, quantum))
-            {
-                double sign = x - _location;
-                double surprise = double.IsPositiveInfinity(judged) ? double.PositiveInfinity : _burst.Surprise(judged, sign, BurstTailOptions.Default);
-                score = ScoreOfSurprise(surprise, _log10Family);
-                perPoint = ScoreOfSurprise(surprise, 0.0);
-                _burst.Add(judged, sign, BurstTailOptions.Default);
-            }
-            else
-            {
-                score = ScoreOf(judged, _log10Family, _zeroBelow);
-                perPoint = ScoreOf(judged, 0.0, 0.0);
-            }
+            score = Judge(x - _location, MeanAbsToSigma * _meanAbs, quantum, count: true, out z, out perPoint);
         }
 
         Update(x, z);
         return score;
+    }
+
+    /// <summary>
+    /// The deviation score (corrected for the family) of a <paramref name="deviation"/> from some other baseline, judged
+    /// with this baseline's spread times <paramref name="spreadFactor"/> and its burst tail, without learning from it; 0
+    /// while this baseline is not ready.
+    /// </summary>
+    public double Borrowed(double deviation, double spreadFactor, double quantum, out double perPoint)
+    {
+        perPoint = 0.0;
+        return _n >= _o.DeviationMinHistory ? Judge(deviation, spreadFactor * MeanAbsToSigma * _meanAbs, quantum, count: false, out _, out perPoint) : 0.0;
+    }
+
+    /// <summary>The score of a signed <paramref name="deviation"/> against spread <paramref name="sigma"/>: its z, and with <paramref name="count"/> the point is added to the burst tail.</summary>
+    private double Judge(double deviation, double sigma, double quantum, bool count, out double z, out double perPoint)
+    {
+        double residual = Math.Abs(deviation);
+        z = sigma > 0.0 ? residual / sigma : (residual == 0.0 ? 0.0 : double.PositiveInfinity);
+        double judged = sigma > 0.0 ? Judged(z, CountZ(deviation, sigma, quantum)) : z;
+        if (_o.BurstTail && !IsSmallCount(sigma, quantum))
+        {
+            double surprise = double.IsPositiveInfinity(judged) ? double.PositiveInfinity : _burst.Surprise(judged, deviation, BurstTailOptions.Default);
+            perPoint = ScoreOfSurprise(surprise, 0.0);
+            if (count)
+            {
+                _burst.Add(judged, deviation, BurstTailOptions.Default);
+            }
+
+            return ScoreOfSurprise(surprise, _log10Family);
+        }
+
+        perPoint = ScoreOf(judged, 0.0, 0.0);
+        return ScoreOf(judged, _log10Family, _zeroBelow);
     }
 
     /// <summary>Whether values on a lattice of <paramref name="quantum"/> with spread <paramref name="sigma"/> are counts whose Poisson mean (σ/q)² is below <see cref="SmallCountMean"/>.</summary>

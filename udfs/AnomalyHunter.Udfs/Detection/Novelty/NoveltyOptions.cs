@@ -104,6 +104,9 @@ public sealed record NoveltyOptions
     /// <summary>Weight of the count's skewed tail against the normal one in a deviation above the baseline on a series of counts (values on a coarse lattice); 0 (normal tail only) to 1 (the count's tail where it is lighter).</summary>
     public double CountDeviation { get; init; } = DefaultCountDeviation;
 
+    /// <summary>Whether, until the seasonal deviation's baseline has enough points of its own, the residual from the same time on earlier days is judged with the level baseline's spread (√2 wider), so the first repeat of a daily pattern is not a deviation.</summary>
+    public bool BorrowSeasonalSpread { get; init; } = true;
+
     /// <summary>Whether a deviation is judged against the series' own burst tail on its side of the baseline (<see cref="BurstTail"/>) where that tail is heavier than the normal one.</summary>
     public bool BurstTail { get; init; } = true;
 

@@ -111,7 +111,17 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         double seasonal = _seasonalDeviation.Step(x - predicted, quantum, out double seasonalPerPoint);
         if (!ready)
         {
-            return deviation;
+            if (!_o.BorrowSeasonalSpread)
+            {
+                return deviation;
+            }
+
+            // why: the seasonal baseline's first points (the first hours of a series' second day) have no spread of their
+            // own yet; a nightly batch seen once then deviates from the recent level alone. The residual from the same
+            // time yesterday is judged with the level baseline's spread, √2 wider for the difference of two noisy points.
+            double borrowed = _deviation.Borrowed(x - predicted, Math.Sqrt(2.0), quantum, out double borrowedPerPoint);
+            perPoint = Math.Min(perPoint, borrowedPerPoint);
+            return Math.Min(deviation, borrowed);
         }
 
         perPoint = Math.Min(perPoint, seasonalPerPoint);
