@@ -31,11 +31,11 @@ internal sealed class CursorSpill : IDisposable
     }
 
     /// <summary>Saves a group cursor (thread-safe).</summary>
-    public void Add(GroupCursor cursor)
+    public void Add(string groupKey, long watermarkMs, long pointsSeen, ReadOnlySpan<byte> state)
     {
         lock (_gate)
         {
-            _groups.Add((cursor.GroupKey, cursor.WatermarkMs, cursor.PointsSeen, Append(cursor.State), cursor.State.Length));
+            _groups.Add((groupKey, watermarkMs, pointsSeen, Append(state), state.Length));
         }
     }
 

@@ -25,6 +25,13 @@ internal sealed class GroupDetection
     private double[] _spe = [];
     private double[] _shares = [];
 
+    // why: per-thread scratch for saving states; fresh writers per group grow through large-object-heap arrays (a group's state is large).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_state;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_blob;
+
     private GroupDetection(string key, long[] members, PcaGroupScorerFactory factory, DetectOptions options, ReadOnlyMemory<byte> saved, long watermarkMs, long pointsSeen)
     {
         Key = key;
@@ -82,7 +89,10 @@ internal sealed class GroupDetection
     {
         if (PointsSeen > 0)
         {
-            spill.Add(ToCursor());
+            var blob = t_blob ??= new ArrayBufferWriter<byte>();
+            blob.ResetWrittenCount();
+            WriteBlob(blob);
+            spill.Add(Key, WatermarkMs, PointsSeen, blob.WrittenSpan);
         }
 
         _sealed = true;
@@ -167,23 +177,26 @@ internal sealed class GroupDetection
         PointsSeen += n;
     }
 
-    public GroupCursor ToCursor()
+    /// <summary>Writes the saved state: version, member count, members, scorer state length, scorer state, window tracker.</summary>
+    private void WriteBlob(ArrayBufferWriter<byte> into)
     {
         var (scorer, windows) = Live();
-        var state = new ArrayBufferWriter<byte>();
+        var state = t_state ??= new ArrayBufferWriter<byte>();
+        state.ResetWrittenCount();
         scorer.WriteState(state);
         int head = 8 + (8 * Members.Length) + 4;
-        var blob = new byte[head + state.WrittenCount + windows.StateSize];
+        int size = head + state.WrittenCount + windows.StateSize;
+        var blob = into.GetSpan(size)[..size];
         BinaryPrimitives.WriteInt32LittleEndian(blob, BlobVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(4), Members.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(blob[4..], Members.Length);
         for (int i = 0; i < Members.Length; i++)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(blob.AsSpan(8 + (8 * i)), Members[i]);
+            BinaryPrimitives.WriteInt64LittleEndian(blob[(8 + (8 * i))..], Members[i]);
         }
 
-        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(head - 4), state.WrittenCount);
-        state.WrittenSpan.CopyTo(blob.AsSpan(head));
-        windows.Write(blob.AsSpan(head + state.WrittenCount));
-        return new GroupCursor(Key, WatermarkMs, PointsSeen, blob);
+        BinaryPrimitives.WriteInt32LittleEndian(blob[(head - 4)..], state.WrittenCount);
+        state.WrittenSpan.CopyTo(blob[head..]);
+        windows.Write(blob[(head + state.WrittenCount)..]);
+        into.Advance(size);
     }
 }

@@ -87,14 +87,20 @@ public sealed class ForecastScorerTests
         Assert.InRange(alerts, 1, 1 + (scores.Length / 100));
     }
 
-    [Fact]
-    public void Daily_batches_with_saved_state_equal_one_backfill_bit_for_bit()
+    [Theory]
+    [InlineData(ForecastOptions.DefaultHistoryBudget)]
+    [InlineData(512)] // the history ring wraps, so restores read full rings
+    public void Daily_batches_with_saved_state_equal_one_backfill_bit_for_bit(int historyBudget)
     {
         (long[] ts, double[] x) = ForecastTestData.Seasonal(7, 288 * 8, ForecastTestData.FiveMinutesMs, 288, 20.0, 1.0, 0.02);
         x[1000] = double.NaN;
-        var options = new ForecastOptions { RefitEvery = 512 };
+        var options = new ForecastOptions { RefitEvery = 512, HistoryBudget = historyBudget };
         var factory = new ForecastScorerFactory(options);
-        double[] backfill = ScoreAll(factory, ts, x);
+        var whole = factory.Create();
+        var backfill = new double[x.Length];
+        whole.Score(ts, x, backfill);
+        var wholeState = new ArrayBufferWriter<byte>();
+        whole.WriteState(wholeState);
         var batched = new double[x.Length];
         byte[] state = [];
         for (int from = 0; from < x.Length; from += 277)
@@ -108,6 +114,7 @@ public sealed class ForecastScorerTests
         }
 
         Assert.Equal(backfill, batched);
+        Assert.Equal(wholeState.WrittenSpan.ToArray(), state);
         Assert.True(state.Length <= 16 * (options.HistoryBudget + 288 + 16));
     }
 

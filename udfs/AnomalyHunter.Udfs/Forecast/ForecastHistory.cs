@@ -11,8 +11,9 @@ internal sealed class ForecastHistory
 
     public ForecastHistory(int capacity)
     {
-        _timestamps = new long[capacity];
-        _values = new double[capacity];
+        // why: slots past Count are never read (the ring fills from slot 0), so the 128 KB of a history need no zeroing.
+        _timestamps = GC.AllocateUninitializedArray<long>(capacity);
+        _values = GC.AllocateUninitializedArray<double>(capacity);
     }
 
     public int Count { get; private set; }
@@ -51,21 +52,18 @@ internal sealed class ForecastHistory
         w.WriteBlock(_values.AsSpan(0, Count - first));
     }
 
-    public static ForecastHistory Read(ref StateBufferReader r, int capacity)
+    /// <summary>Reads a history written by <see cref="Write"/> into this empty ring: the points land where adding them one by one would put them.</summary>
+    public void Read(ref StateBufferReader r)
     {
-        long[] ts = r.ReadInt64s(capacity);
-        double[] vs = r.ReadDoubles(capacity);
-        if (ts.Length != vs.Length)
+        // why: read straight into the ring instead of through two temporary arrays and an add per point; with
+        // n ≤ capacity points added to an empty ring, point i sits in slot i and the head is n (0 when full).
+        int n = r.ReadInto(_timestamps);
+        if (r.ReadInto(_values) != n)
         {
             throw new InvalidDataException("Saved forecast history is inconsistent.");
         }
 
-        var history = new ForecastHistory(capacity);
-        for (int i = 0; i < ts.Length; i++)
-        {
-            history.Add(ts[i], vs[i]);
-        }
-
-        return history;
+        Count = n;
+        _head = n == _values.Length ? 0 : n;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ForecastScorer : ISeriesScorer
 {
     private readonly ForecastOptions _o;
     private readonly double _decay;
-    private ForecastHistory _history;
+    private readonly ForecastHistory _history;
     private EtsModel? _model;
     private long _count;
     private ScoreTail _tail;
@@ -104,7 +104,7 @@ internal sealed class ForecastScorer : ISeriesScorer
         }
 
         var scorer = new ForecastScorer(o) { _count = r.ReadInt64() };
-        scorer._history = ForecastHistory.Read(ref r, o.HistoryBudget);
+        scorer._history.Read(ref r);
         if (r.ReadInt32() == 1)
         {
             scorer._model = EtsModel.Read(ref r, o.HistoryBudget);

@@ -49,11 +49,7 @@ internal ref struct StateBufferReader
     {
         int n = ReadLength(maxLength);
         var values = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            values[i] = ReadDouble();
-        }
-
+        ReadBlock(values);
         return values;
     }
 
@@ -62,12 +58,19 @@ internal ref struct StateBufferReader
     {
         int n = ReadLength(maxLength);
         var values = new long[n];
-        for (int i = 0; i < n; i++)
-        {
-            values[i] = ReadInt64();
-        }
-
+        ReadBlock(values);
         return values;
+    }
+
+    /// <summary>Reads a length-prefixed array of at most <paramref name="target"/>'s length into its start; returns the length.</summary>
+    public int ReadInto(Span<double> target) => ReadInto(MemoryMarshal.Cast<double, long>(target));
+
+    /// <summary>Reads a length-prefixed array of at most <paramref name="target"/>'s length into its start; returns the length.</summary>
+    public int ReadInto(Span<long> target)
+    {
+        int n = ReadLength(target.Length);
+        ReadBlock(target[..n]);
+        return n;
     }
 
     /// <summary>Fills <paramref name="target"/> with values written back to back by <see cref="StateBufferWriter.WriteBlock(ReadOnlySpan{double})"/>.</summary>

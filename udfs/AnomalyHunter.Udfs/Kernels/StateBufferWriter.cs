@@ -38,21 +38,16 @@ internal readonly ref struct StateBufferWriter
     /// <summary>Writes a length prefix and the values.</summary>
     public void Write(ReadOnlySpan<double> values)
     {
+        // why: the length and one block are the bytes of a write per value, in one copy.
         Write(values.Length);
-        foreach (double v in values)
-        {
-            Write(v);
-        }
+        WriteBlock(values);
     }
 
     /// <summary>Writes a length prefix and the values.</summary>
     public void Write(ReadOnlySpan<long> values)
     {
         Write(values.Length);
-        foreach (long v in values)
-        {
-            Write(v);
-        }
+        WriteBlock(values);
     }
 
     /// <summary>Writes the values back to back, without a length (the reader must know it).</summary>

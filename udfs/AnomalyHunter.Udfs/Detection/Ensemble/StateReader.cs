@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace AnomalyHunter.Udfs.Detection.Ensemble;
 
@@ -44,13 +45,16 @@ internal ref struct StateReader
             throw new InvalidDataException($"Saved state holds {n} values where {target.Length} were expected.");
         }
 
-        Ensure(8 * n);
-        for (int i = 0; i < n; i++)
-        {
-            target[i] = BinaryPrimitives.ReadDoubleLittleEndian(_rest[(8 * i)..]);
-        }
+        ReadBlock(MemoryMarshal.Cast<double, long>(target));
+    }
 
-        _rest = _rest[(8 * n)..];
+    /// <summary>Fills <paramref name="target"/> with values written back to back by <see cref="StateWriter.WriteBlock"/>.</summary>
+    public void ReadBlock(Span<long> target)
+    {
+        // why: one copy of the values' bits instead of a load per value (see StateWriter.WriteBlock).
+        var block = new Kernels.StateBufferReader(_rest);
+        block.ReadBlock(target);
+        _rest = _rest[(8 * target.Length)..];
     }
 
     private readonly void Ensure(int bytes)

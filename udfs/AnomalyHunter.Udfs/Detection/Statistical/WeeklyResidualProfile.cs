@@ -83,19 +83,15 @@ internal sealed class WeeklyResidualProfile
     {
         w.Write(_sum);
         w.Write(_count);
-        foreach (long k in _weekOf)
-        {
-            w.Write(k);
-        }
+
+        // why: the weeks back to back without a length are the bytes of one long written per slot, in one copy.
+        w.WriteBlock(_weekOf);
     }
 
     public void Read(ref StateReader r)
     {
         r.ReadDoubles(_sum);
         r.ReadDoubles(_count);
-        for (int i = 0; i < _weekOf.Length; i++)
-        {
-            _weekOf[i] = r.ReadInt64();
-        }
+        r.ReadBlock(_weekOf);
     }
 }
