@@ -96,7 +96,12 @@ internal static class DetectFactory
             throw new OptionsValidationException("Detect:SettlingMargin", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.SettlingMargin} is outside the allowed range 0..infinity."));
         }
 
-        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily, deviating.Length == 0 ? null : deviating, s.AgreementSpan, s.LearningPeriod, s.SettlingPeriod, s.SettlingMargin);
+        if (!(s.LearningMargin >= 0.0) || double.IsPositiveInfinity(s.LearningMargin))
+        {
+            throw new OptionsValidationException("Detect:LearningMargin", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.LearningMargin} is outside the allowed range 0..1e308."));
+        }
+
+        return new CombinedScorerFactory(passes, alerting, s.AgreementMargin, s.DeviationFamily, deviating.Length == 0 ? null : deviating, s.AgreementSpan, s.LearningPeriod, s.SettlingPeriod, s.SettlingMargin, s.LearningMargin);
     }
 
     /// <summary>The multivariate group pass, or null when <c>Detect:GroupBy</c> is empty.</summary>

@@ -30,6 +30,9 @@ internal sealed class DetectSettings
     /// <summary>Time after a series' first point during which a window needs every pass to find its points rare (0 to 365 days; 0 turns it off).</summary>
     public TimeSpan LearningPeriod { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultLearningPeriod;
 
+    /// <summary>Score points added to the family correction in the learning period, so a series' first day needs stronger evidence from every pass (0 or more).</summary>
+    public double LearningMargin { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultLearningMargin;
+
     /// <summary>Time after a series' first point during which <see cref="SettlingMargin"/> replaces the agreement margin (0 to 365 days; 0 turns it off).</summary>
     public TimeSpan SettlingPeriod { get; set; } = Udfs.Detection.Combined.PassCombination.DefaultSettlingPeriod;
 

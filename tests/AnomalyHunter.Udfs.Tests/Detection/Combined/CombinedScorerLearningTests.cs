@@ -13,7 +13,7 @@ public sealed class CombinedScorerLearningTests
     private const long StepMs = 300_000;
     private const int PerDay = 288;
 
-    private static CombinedScorerFactory Factory(TimeSpan? learning, TimeSpan? settling = null) =>
+    private static CombinedScorerFactory Factory(TimeSpan? learning, TimeSpan? settling = null, double learningMargin = 0.0) =>
         new(
             [new NoveltyScorerFactory(new NoveltyOptions()), new StatisticalScorerFactory(new StatisticalOptions()), new ForecastScorerFactory(new ForecastOptions())],
             ["novelty"],
@@ -23,7 +23,8 @@ public sealed class CombinedScorerLearningTests
             PassCombination.DefaultAgreementSpan,
             learning,
             settling,
-            PassCombination.DefaultSettlingMargin);
+            PassCombination.DefaultSettlingMargin,
+            learningMargin);
 
     /// <summary>Three days of a daily business curve with noise (its first morning looks like a shift) and a spike on day 3.</summary>
     private static (long[] Ts, double[] Values) Series()
@@ -121,5 +122,31 @@ public sealed class CombinedScorerLearningTests
         double[] backfill = Deviations(factory, ts, values, values.Length);
         double[] batches = Deviations(factory, ts, values, 100);
         Assert.Equal(backfill, batches);
+    }
+
+    [Fact]
+    public void The_learning_margin_lowers_each_first_day_deviation_by_at_most_itself_and_changes_nothing_after()
+    {
+        var (ts, values) = Series();
+
+        // why: a jump on the first afternoon that every pass finds rare, so the margin has something to lower.
+        values[200] += 60.0;
+        double[] plain = Deviations(Factory(TimeSpan.FromDays(1)), ts, values, values.Length);
+        double[] margin = Deviations(Factory(TimeSpan.FromDays(1), learningMargin: PassCombination.DefaultLearningMargin), ts, values, values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i < PerDay)
+            {
+                Assert.True(margin[i] <= plain[i] && margin[i] >= plain[i] - PassCombination.DefaultLearningMargin - 1e-9, $"point {i}: {margin[i]} against {plain[i]}");
+            }
+            else
+            {
+                Assert.Equal(plain[i], margin[i]);
+            }
+        }
+
+        Assert.True(plain[200] > PassCombination.DefaultLearningMargin, $"the first day's jump deviates by {plain[200]} without the margin");
+        Assert.Equal(plain[200] - PassCombination.DefaultLearningMargin, margin[200], 9);
+        Assert.Equal(margin, Deviations(Factory(TimeSpan.FromDays(1), learningMargin: PassCombination.DefaultLearningMargin), ts, values, 100));
     }
 }

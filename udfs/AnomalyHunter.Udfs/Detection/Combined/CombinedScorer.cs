@@ -137,7 +137,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             deviations[i] = PassCombination.Deviation(counted, recent, _penalty, family, margin);
             if (age < _factory.LearningPeriodMs)
             {
-                deviations[i] = PassCombination.Learning(deviations[i], recent, family);
+                deviations[i] = PassCombination.Learning(deviations[i], recent, family + _factory.LearningMargin);
             }
 
             if (slots > 0)

@@ -7,9 +7,15 @@ namespace AnomalyHunter.Udfs.Detection.Combined;
 /// </summary>
 public sealed class CombinedScorerFactory : ISeriesScorerFactory
 {
-    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass), <paramref name="agreementSpan"/> the points over which another pass may agree (see <see cref="PassCombination.Deviation(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double)"/>), <paramref name="learningPeriod"/> how long after a series' first point every pass must agree (see <see cref="PassCombination.Learning"/>; null: none), <paramref name="settlingPeriod"/> how long after it the agreement margin is <paramref name="settlingMargin"/> when that is smaller (null: none); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/>.</summary>
-    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null, int agreementSpan = 1, TimeSpan? learningPeriod = null, TimeSpan? settlingPeriod = null, double settlingMargin = double.PositiveInfinity)
+    /// <summary>Creates the combination; <paramref name="alerting"/> names the passes whose alerts count (null: every pass that has one), <paramref name="deviating"/> the passes whose deviations form the combined deviation (null: every pass), <paramref name="agreementSpan"/> the points over which another pass may agree (see <see cref="PassCombination.Deviation(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double)"/>), <paramref name="learningPeriod"/> how long after a series' first point every pass must agree (see <see cref="PassCombination.Learning"/>; null: none), each corrected for a family <paramref name="learningMargin"/> score points larger, <paramref name="settlingPeriod"/> how long after it the agreement margin is <paramref name="settlingMargin"/> when that is smaller (null: none); <paramref name="family"/> and <paramref name="agreementMargin"/> are those of <see cref="PassCombination.Deviation(ReadOnlySpan{double}, double, double, double)"/>.</summary>
+    public CombinedScorerFactory(IReadOnlyList<ISeriesScorerFactory> passes, IReadOnlyCollection<string>? alerting = null, double agreementMargin = double.PositiveInfinity, double family = 1.0, IReadOnlyCollection<string>? deviating = null, int agreementSpan = 1, TimeSpan? learningPeriod = null, TimeSpan? settlingPeriod = null, double settlingMargin = double.PositiveInfinity, double learningMargin = 0.0)
     {
+        if (!(learningMargin >= 0.0) || double.IsPositiveInfinity(learningMargin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningMargin), learningMargin, "The learning margin must be 0 or more score points.");
+        }
+
+        LearningMargin = learningMargin;
         if (agreementSpan is < 1 or > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(agreementSpan), agreementSpan, "The agreement span must be 1 to 1000 points.");
@@ -64,6 +70,7 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
             + (double.IsPositiveInfinity(agreementMargin) ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|agree{agreementMargin:R}"))
             + (agreementSpan == 1 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|span{agreementSpan}"))
             + (LearningPeriodMs == 0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|learn{LearningPeriodMs}"))
+            + (LearningPeriodMs == 0 || learningMargin == 0.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"m{learningMargin:R}"))
             + (SettlingPeriodMs == 0 || SettlingMargin >= AgreementMargin ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|settle{SettlingPeriodMs}m{SettlingMargin:R}"))
             + (family == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|family{family:R}"));
     }
@@ -85,6 +92,9 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
     /// <summary>Milliseconds after a series' first point during which every deviating pass must agree (0: none).</summary>
     public long LearningPeriodMs { get; }
+
+    /// <summary>Score points added to the family correction in the learning period (see <see cref="PassCombination.Learning"/>).</summary>
+    public double LearningMargin { get; }
 
     /// <summary>Milliseconds after a series' first point during which <see cref="SettlingMargin"/> is the agreement margin (0: none).</summary>
     public long SettlingPeriodMs { get; }
