@@ -37,5 +37,8 @@ public sealed class ForecastBurstTailTests
         Assert.True(Strong(without) >= 5 && Strong(with) * 3 <= Strong(without), $"{Strong(with)} points of 30 or more with the burst tail, {Strong(without)} without");
         // why: 55 is what the strongest pass needs for a window at the default family and two passes.
         Assert.True(with[dropAt] >= without[dropAt] && with[dropAt] >= 55.0, $"the drop of 10 sd scores {with[dropAt]} with the burst tail ({without[dropAt]} without)");
+
+        // why: the model's residual tail is fitted on both sides together, so without the burst tail the upward bursts damp the drop too.
+        Assert.True(with[dropAt] >= without[dropAt] + 10.0, $"the drop scores {with[dropAt]} with the burst tail, {without[dropAt]} with the two-sided tail alone");
     }
 }

@@ -56,6 +56,14 @@ internal struct BurstTail
         return Math.Max(0.0, low - Math.Log10(1.0 + Math.Pow(10.0, -Math.Abs(normal - burst))));
     }
 
+    /// <summary>Whether the side of <paramref name="sign"/> has bursts in excess of the normal tail.</summary>
+    public readonly bool HasExcess(double sign, BurstTailOptions o)
+    {
+        Side side = sign >= 0.0 ? _up : _down;
+        double expected = _points * o.BaseTail;
+        return side.Bursts - expected - (2.0 * Math.Sqrt(expected)) - 1.0 > 0.0;
+    }
+
     /// <summary>The spread s ≥ 1 of a normal N(0, s²) whose mean excess beyond <paramref name="baseZ"/> is <paramref name="meanExcess"/> (bisection; the excess grows with s).</summary>
     internal static double ScaleOf(double meanExcess, double baseZ)
     {

@@ -14,7 +14,8 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// (bursts of heavy-tailed noise, count noise): <see cref="ScoreTail"/> corrects each score by the slope of the tail
 /// of the scores this series has been given so far. With <see cref="ForecastOptions.BurstTail"/>, a score is also no higher
 /// than the series' own burst tail on the error's side allows (<see cref="BurstTail"/>): one-sided bursts the series
-/// has often (latency) stop being surprises upwards while a drop keeps the normal tail.
+/// has often (latency) stop being surprises upwards while a drop keeps the normal tail, which it also gets back from the
+/// model's two-sided residual tail when only the other side bursts.
 /// </remarks>
 internal sealed class ForecastScorer : ISeriesScorer
 {
@@ -63,7 +64,7 @@ internal sealed class ForecastScorer : ISeriesScorer
         }
     }
 
-    /// <summary>The model's score of <paramref name="x"/>, no higher than the series' own burst tail on the error's side allows (then the error is counted in it).</summary>
+    /// <summary>The model's score of <paramref name="x"/>, no higher than the series' own burst tail on the error's side allows, and no lower than the normal tail on a side without bursts when the other side has them (then the error is counted in the burst tail).</summary>
     private double ModelScore(long timestampMs, double x)
     {
         double score = _model!.ScoreAndUpdate(timestampMs, x, _decay, _o.ResidualClip, out double z);
@@ -75,6 +76,13 @@ internal sealed class ForecastScorer : ISeriesScorer
         double size = Math.Abs(z);
         if (!double.IsPositiveInfinity(size))
         {
+            // why: the model's residual tail is fitted on both sides together; when only the other side bursts (latency's
+            // upward bursts), it wrongly damps this side (a drop), which keeps the normal tail.
+            if (!_burst.HasExcess(z, BurstTailOptions.Default) && _burst.HasExcess(-z, BurstTailOptions.Default))
+            {
+                score = Math.Max(score, Math.Min(ScoreScale.Max, 10.0 * NormalDistribution.TwoSidedSurprise(size)));
+            }
+
             score = Math.Min(score, 10.0 * _burst.Surprise(size, z, BurstTailOptions.Default));
         }
 
