@@ -50,8 +50,9 @@ public static class SyntheticCommand
             if (details)
             {
                 PrintDetails(result);
-                LabelDiagnosis.PrintFalse(detect, seed, days, FalseWindows(result).Select(a => (a.Series, a.Start, a.PeakTime, a.Points, a.PeakScore)), limit: 80);
-                LabelDiagnosis.Print(detect, seed, days, Missed(result), result.Scoring.Tolerance, detect.Threshold);
+                var diagnosis = new LabelDiagnosis(detect, seed, days);
+                diagnosis.PrintFalse(FalseWindows(result).Select(a => (a.Series, a.Start, a.PeakTime, a.Points, a.PeakScore)), limit: 80);
+                diagnosis.PrintMissed(Missed(result), result.Scoring.Tolerance, detect.Threshold);
             }
 
             bool pass = result.Rows.Where(r => r.Labelled > 0 && r.Kind != DetectionScorer.AllRow).All(r => r.Recall >= target)

@@ -25,24 +25,23 @@ namespace AnomalyHunter.Udfs.Detection;
 /// </remarks>
 internal struct BurstTail
 {
-    private const double Log10E = 0.43429448190325176;
-    private const double HalfLog10TwoPi = 0.39908993417905751;
     private double _points;
     private Side _up;
     private Side _down;
 
     /// <summary>Decades of improbability (two-sided, as <see cref="NormalDistribution.TwoSidedSurprise"/>) of a deviation <paramref name="z"/> (≥ 0) on the side of <paramref name="sign"/>.</summary>
-    public readonly double Surprise(double z, double sign, BurstTailOptions o)
+    public readonly double Surprise(double z, double sign, BurstTailOptions o) => Surprise(z, NormalDistribution.TwoSidedSurprise(z), sign, o);
+
+    /// <summary>As <see cref="Surprise(double, double, BurstTailOptions)"/>, given the normal surprise <paramref name="normal"/> of <paramref name="z"/> already computed.</summary>
+    public readonly double Surprise(double z, double normal, double sign, BurstTailOptions o)
     {
-        double normal = NormalDistribution.TwoSidedSurprise(z);
         if (!(z > o.Base))
         {
             return normal;
         }
 
         Side side = sign >= 0.0 ? _up : _down;
-        double expected = _points * o.BaseTail;
-        double excess = side.Bursts - expected - (2.0 * Math.Sqrt(expected)) - 1.0;
+        double excess = ExcessBursts(side, o);
         if (!(excess > 0.0))
         {
             return normal;
@@ -57,11 +56,13 @@ internal struct BurstTail
     }
 
     /// <summary>Whether the side of <paramref name="sign"/> has bursts in excess of the normal tail.</summary>
-    public readonly bool HasExcess(double sign, BurstTailOptions o)
+    public readonly bool HasExcess(double sign, BurstTailOptions o) => ExcessBursts(sign >= 0.0 ? _up : _down, o) > 0.0;
+
+    /// <summary>A side's bursts beyond what the normal tail expects (E = n·Q(base)) and its Poisson noise (2√E + 1).</summary>
+    private readonly double ExcessBursts(Side side, BurstTailOptions o)
     {
-        Side side = sign >= 0.0 ? _up : _down;
         double expected = _points * o.BaseTail;
-        return side.Bursts - expected - (2.0 * Math.Sqrt(expected)) - 1.0 > 0.0;
+        return side.Bursts - expected - (2.0 * Math.Sqrt(expected)) - 1.0;
     }
 
     /// <summary>The spread s ≥ 1 of a normal N(0, s²) whose mean excess beyond <paramref name="baseZ"/> is <paramref name="meanExcess"/> (bisection; the excess grows with s).</summary>
@@ -84,11 +85,10 @@ internal struct BurstTail
     }
 
     /// <summary>Mean excess beyond <paramref name="baseZ"/> of N(0, s²): s·φ(b/s)/Q(b/s) − b.</summary>
-    private static double MeanExcess(double s, double baseZ)
+    internal static double MeanExcess(double s, double baseZ)
     {
         double b = baseZ / s;
-        double log10Density = (-0.5 * b * b * Log10E) - HalfLog10TwoPi;
-        return (s * Math.Pow(10.0, log10Density - NormalDistribution.Log10UpperTail(b))) - baseZ;
+        return (s * Math.Pow(10.0, NormalDistribution.Log10Density(b) - NormalDistribution.Log10UpperTail(b))) - baseZ;
     }
 
     /// <summary>Counts a judged point with deviation <paramref name="z"/> (≥ 0; NaN is skipped) on the side of <paramref name="sign"/>.</summary>
@@ -142,13 +142,8 @@ internal struct BurstTail
             Excess = (Excess * o.Decay) + maturedExcess;
             if (z > o.Base)
             {
-                // why: points beyond the base within Gap of the last one belong to the same run (declustering).
-                if (Since >= o.Gap)
-                {
-                    RunPoints = 0;
-                    RunExcess = 0.0;
-                }
-
+                // why: points beyond the base within Gap of the last one belong to the same run (declustering); a run
+                // that has closed was cleared then, so the next point beyond the base starts a new one.
                 RunPoints++;
                 RunExcess = Math.Max(RunExcess, Math.Min(z - o.Base, o.ExcessClip));
                 Since = 0;

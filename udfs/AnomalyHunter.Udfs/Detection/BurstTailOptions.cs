@@ -22,7 +22,7 @@ internal sealed class BurstTailOptions
         Decay = Math.Pow(0.5, 1.0 / halfLife);
         MatureRate = maturity <= 1.0 ? 1.0 : 1.0 / maturity;
         BaseTail = Math.Pow(10.0, NormalDistribution.Log10UpperTail(baseZ));
-        NormalMeanExcess = (Math.Exp(-0.5 * baseZ * baseZ) / Math.Sqrt(2.0 * Math.PI) / BaseTail) - baseZ;
+        NormalMeanExcess = BurstTail.MeanExcess(1.0, baseZ);
     }
 
     /// <summary>

@@ -39,8 +39,11 @@ public static class NormalDistribution
         // why: erfc underflows past z ≈ 38; the asymptotic series φ(z)/z·(1 − 1/z² + 3/z⁴) is accurate to 1e-4 from z = 8.
         double inv2 = 1.0 / (z * z);
         double series = 1.0 - inv2 + (3.0 * inv2 * inv2);
-        return (-0.5 * z * z * Log10E) - HalfLog10TwoPi - Math.Log10(z) + Math.Log10(series);
+        return Log10Density(z) - Math.Log10(z) + Math.Log10(series);
     }
+
+    /// <summary>log10 of the standard normal density φ(z).</summary>
+    public static double Log10Density(double z) => (-0.5 * z * z * Log10E) - HalfLog10TwoPi;
 
     /// <summary>Decades of improbability of a two-sided standard normal deviate: −log10 P(|Z| ≥ |z|); 0 for z = 0, NaN gives NaN.</summary>
     public static double TwoSidedSurprise(double z) => z == 0.0 ? 0.0 : Math.Max(0.0, -(Math.Log10(2.0) + Log10UpperTail(Math.Abs(z))));

@@ -93,18 +93,30 @@ internal sealed class EtsModel
     }
 
     /// <summary>Scores the finite <paramref name="x"/> by the calibrated two-sided tail of its error against σ·√factor(h), then absorbs it into the state and the residual scale.</summary>
-    public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip) => ScoreAndUpdate(timestampMs, x, scaleDecay, residualClip, out _);
+    public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip) => ScoreAndUpdate(timestampMs, x, scaleDecay, residualClip, out _, out _);
 
-    /// <summary>Like <see cref="ScoreAndUpdate(long, double, double, double)"/>, and gives the standardised error (signed; ±∞ against a zero spread, NaN for none).</summary>
-    public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip, out double z)
+    /// <summary>Like <see cref="ScoreAndUpdate(long, double, double, double)"/>, and gives the standardised error <paramref name="z"/> (signed; ±∞ against a zero spread) and its nominal <paramref name="surprise"/> (decades of two-sided normal improbability; +∞ against a zero spread).</summary>
+    public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip, out double z, out double surprise)
     {
         long slot = Slot(timestampMs);
         int h = Horizon(slot);
         double spread = h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h));
         double sd = Sigma * spread;
         double e = Update(slot, x);
-        z = sd > 0.0 ? e / sd : (e == 0.0 ? 0.0 : (e > 0.0 ? double.PositiveInfinity : double.NegativeInfinity));
-        double score = sd > 0.0 ? Tail.Score(e / sd) : (e == 0.0 ? 0.0 : ScoreScale.Max);
+        double score;
+        if (sd > 0.0)
+        {
+            z = e / sd;
+            surprise = NormalDistribution.TwoSidedSurprise(z);
+            score = Tail.ScoreOfSurprise(surprise);
+        }
+        else
+        {
+            z = e == 0.0 ? 0.0 : (e > 0.0 ? double.PositiveInfinity : double.NegativeInfinity);
+            surprise = e == 0.0 ? 0.0 : double.PositiveInfinity;
+            score = e == 0.0 ? 0.0 : ScoreScale.Max;
+        }
+
         UpdateScale(e / spread, scaleDecay, residualClip);
         return score;
     }

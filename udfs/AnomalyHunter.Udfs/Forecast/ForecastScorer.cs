@@ -67,7 +67,7 @@ internal sealed class ForecastScorer : ISeriesScorer
     /// <summary>The model's score of <paramref name="x"/>, no higher than the series' own burst tail on the error's side allows, and no lower than the normal tail on a side without bursts when the other side has them (then the error is counted in the burst tail).</summary>
     private double ModelScore(long timestampMs, double x)
     {
-        double score = _model!.ScoreAndUpdate(timestampMs, x, _decay, _o.ResidualClip, out double z);
+        double score = _model!.ScoreAndUpdate(timestampMs, x, _decay, _o.ResidualClip, out double z, out double normal);
         if (!_o.BurstTail || double.IsNaN(z))
         {
             return score;
@@ -78,12 +78,12 @@ internal sealed class ForecastScorer : ISeriesScorer
         {
             // why: the model's residual tail is fitted on both sides together; when only the other side bursts (latency's
             // upward bursts), it wrongly damps this side (a drop), which keeps the normal tail.
-            if (!_burst.HasExcess(z, BurstTailOptions.Default) && _burst.HasExcess(-z, BurstTailOptions.Default))
+            if (_burst.HasExcess(-z, BurstTailOptions.Default) && !_burst.HasExcess(z, BurstTailOptions.Default))
             {
-                score = Math.Max(score, Math.Min(ScoreScale.Max, 10.0 * NormalDistribution.TwoSidedSurprise(size)));
+                score = Math.Max(score, Math.Min(ScoreScale.Max, 10.0 * normal));
             }
 
-            score = Math.Min(score, 10.0 * _burst.Surprise(size, z, BurstTailOptions.Default));
+            score = Math.Min(score, 10.0 * _burst.Surprise(size, normal, z, BurstTailOptions.Default));
         }
 
         _burst.Add(size, z, BurstTailOptions.Default);

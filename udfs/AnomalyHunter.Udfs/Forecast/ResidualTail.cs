@@ -130,5 +130,8 @@ internal readonly record struct ResidualTail
     }
 
     /// <summary>The 0–100 score of a standardised error <paramref name="z"/>.</summary>
-    public double Score(double z) => double.IsNaN(z) ? 0.0 : Math.Min(ScoreScale.Max, 10.0 * Calibrate(NormalDistribution.TwoSidedSurprise(z)));
+    public double Score(double z) => ScoreOfSurprise(NormalDistribution.TwoSidedSurprise(z));
+
+    /// <summary>The 0–100 score of a nominal surprise <paramref name="s"/> (decades of two-sided normal improbability; NaN gives 0).</summary>
+    public double ScoreOfSurprise(double s) => double.IsNaN(s) ? 0.0 : Math.Min(ScoreScale.Max, 10.0 * Calibrate(s));
 }

@@ -61,23 +61,29 @@ public sealed class CombinedScorerLearningTests
         return deviations;
     }
 
-    [Fact]
-    public void The_learning_period_only_lowers_deviations_of_the_first_day_and_changes_nothing_after()
+    /// <summary>Asserts that each of the first <paramref name="points"/> of <paramref name="with"/> is at most (and at most <paramref name="most"/> below) its value <paramref name="without"/>, and every later point is equal.</summary>
+    private static void AssertLoweredOnlyBefore(double[] with, double[] without, int points, double most = double.PositiveInfinity)
     {
-        var (ts, values) = Series();
-        double[] without = Deviations(Factory(null), ts, values, values.Length);
-        double[] with = Deviations(Factory(TimeSpan.FromDays(1)), ts, values, values.Length);
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < with.Length; i++)
         {
-            if (i < PerDay)
+            if (i < points)
             {
-                Assert.True(with[i] <= without[i], $"point {i}: {with[i]} > {without[i]}");
+                Assert.True(with[i] <= without[i] && with[i] >= without[i] - most - 1e-9, $"point {i}: {with[i]} against {without[i]}");
             }
             else
             {
                 Assert.Equal(without[i], with[i]);
             }
         }
+    }
+
+    [Fact]
+    public void The_learning_period_only_lowers_deviations_of_the_first_day_and_changes_nothing_after()
+    {
+        var (ts, values) = Series();
+        double[] without = Deviations(Factory(null), ts, values, values.Length);
+        double[] with = Deviations(Factory(TimeSpan.FromDays(1)), ts, values, values.Length);
+        AssertLoweredOnlyBefore(with, without, PerDay);
 
         Assert.Contains(without.Take(PerDay), d => d >= ScoreScale.DefaultThreshold);
         Assert.True(with.Skip((2 * PerDay) + 100).First() >= ScoreScale.DefaultThreshold, "the spike on day 3 is still found");
@@ -99,17 +105,7 @@ public sealed class CombinedScorerLearningTests
         var (ts, values) = Series();
         double[] without = Deviations(Factory(TimeSpan.FromDays(1)), ts, values, values.Length);
         double[] with = Deviations(Factory(TimeSpan.FromDays(1), TimeSpan.FromDays(2)), ts, values, values.Length);
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (i < 2 * PerDay)
-            {
-                Assert.True(with[i] <= without[i], $"point {i}: {with[i]} > {without[i]}");
-            }
-            else
-            {
-                Assert.Equal(without[i], with[i]);
-            }
-        }
+        AssertLoweredOnlyBefore(with, without, 2 * PerDay);
 
         Assert.Contains(Enumerable.Range(PerDay, PerDay), i => with[i] < without[i]);
     }
@@ -133,17 +129,7 @@ public sealed class CombinedScorerLearningTests
         values[200] += 60.0;
         double[] plain = Deviations(Factory(TimeSpan.FromDays(1)), ts, values, values.Length);
         double[] margin = Deviations(Factory(TimeSpan.FromDays(1), learningMargin: PassCombination.DefaultLearningMargin), ts, values, values.Length);
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (i < PerDay)
-            {
-                Assert.True(margin[i] <= plain[i] && margin[i] >= plain[i] - PassCombination.DefaultLearningMargin - 1e-9, $"point {i}: {margin[i]} against {plain[i]}");
-            }
-            else
-            {
-                Assert.Equal(plain[i], margin[i]);
-            }
-        }
+        AssertLoweredOnlyBefore(margin, plain, PerDay, most: PassCombination.DefaultLearningMargin);
 
         Assert.True(plain[200] > PassCombination.DefaultLearningMargin, $"the first day's jump deviates by {plain[200]} without the margin");
         Assert.Equal(plain[200] - PassCombination.DefaultLearningMargin, margin[200], 9);

@@ -121,7 +121,10 @@ internal sealed class DeviationTracker
 
     /// <summary>Whether values on a lattice of <paramref name="quantum"/> with spread <paramref name="sigma"/> are counts whose Poisson mean (σ/q)² is below <see cref="SmallCountMean"/>.</summary>
     private static bool IsSmallCount(double sigma, double quantum) =>
-        double.IsFinite(quantum) && sigma / quantum * (sigma / quantum) < SmallCountMean;
+        double.IsFinite(quantum) && CountMean(sigma, quantum) < SmallCountMean;
+
+    /// <summary>The Poisson mean λ = (σ/q)² of counts on a lattice of <paramref name="quantum"/> with spread <paramref name="sigma"/>.</summary>
+    private static double CountMean(double sigma, double quantum) => sigma / quantum * (sigma / quantum);
 
     /// <summary>The normal <paramref name="z"/> moved towards a smaller count z by <see cref="NoveltyOptions.CountDeviation"/> (geometrically).</summary>
     private double Judged(double z, double count) => count < z ? z * Math.Pow(count / z, _o.CountDeviation) : z;
@@ -129,7 +132,7 @@ internal sealed class DeviationTracker
     /// <summary>The Poisson deviance z of a residual above the baseline, on a lattice of <paramref name="quantum"/> whose Poisson variance is σ²; +∞ below the baseline or without a usable lattice.</summary>
     private static double CountZ(double residual, double sigma, double quantum)
     {
-        double lambda = sigma / quantum * (sigma / quantum);
+        double lambda = CountMean(sigma, quantum);
         if (!(residual > 0.0) || !(lambda < MaxCountMean))
         {
             return double.PositiveInfinity;
