@@ -97,12 +97,16 @@ internal sealed class EtsModel
 
     /// <summary>Like <see cref="ScoreAndUpdate(long, double, double, double)"/>, and gives the standardised error <paramref name="z"/> (signed; ±∞ against a zero spread) and its nominal <paramref name="surprise"/> (decades of two-sided normal improbability; +∞ against a zero spread).</summary>
     public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip, out double z, out double surprise)
+        => ScoreAndUpdate(timestampMs, x, x, scaleDecay, residualClip, out z, out surprise);
+
+    /// <summary>Like <see cref="ScoreAndUpdate(long, double, double, double, out double, out double)"/>, but the state learns <paramref name="learned"/> in place of <paramref name="x"/> (its scale still the error of <paramref name="x"/>, clipped as usual).</summary>
+    public double ScoreAndUpdate(long timestampMs, double x, double learned, double scaleDecay, double residualClip, out double z, out double surprise)
     {
         long slot = Slot(timestampMs);
         int h = Horizon(slot);
         double spread = h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h));
         double sd = Sigma * spread;
-        double e = Update(slot, x);
+        double e = Update(slot, learned) + (x - learned);
         double score;
         if (sd > 0.0)
         {
@@ -119,6 +123,22 @@ internal sealed class EtsModel
 
         UpdateScale(e / spread, scaleDecay, residualClip);
         return score;
+    }
+
+    /// <summary><paramref name="x"/> clipped to the forecast at its time ± <paramref name="deviations"/> prediction standard deviations (as it is when the spread is 0 or the clip infinite).</summary>
+    public double Clip(long timestampMs, double x, double deviations)
+    {
+        long slot = Slot(timestampMs);
+        int h = Horizon(slot);
+        double sd = Sigma * (h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h)));
+        double limit = deviations * sd;
+        if (!(sd > 0.0) || double.IsPositiveInfinity(limit))
+        {
+            return x;
+        }
+
+        double predicted = Predict(slot, h);
+        return Math.Clamp(x, predicted - limit, predicted + limit);
     }
 
     /// <summary>Updates the residual scale with a standardised error <paramref name="u"/> (e / √factor).</summary>

@@ -42,6 +42,13 @@ public sealed record ForecastOptions
     /// <summary>Default clip, in residual standard deviations, of one point's weight in the scale update.</summary>
     public const double DefaultResidualClip = 4.0;
 
+    /// <summary>Default clip, in prediction standard deviations, of the value the model learns from a point (see <see cref="GlitchClip"/>).</summary>
+    /// <remarks>Measured on synthetic data (seeds 42, 7, 1234, 11, 99 pooled): the same windows and labels as without the clip.</remarks>
+    public const double DefaultGlitchClip = 10.0;
+
+    /// <summary>Default number of consecutive points beyond the glitch clip on one side after which they are learned as they are (a lasting change, not a glitch).</summary>
+    public const int DefaultGlitchRun = 3;
+
     /// <summary>Default relative floor of the residual scale (against the history's magnitude), which keeps constant series silent.</summary>
     public const double DefaultRelativeScaleFloor = 1e-9;
 
@@ -109,6 +116,17 @@ public sealed record ForecastOptions
     /// <summary>Clip in standard deviations of one residual in the scale update; 1 to 100.</summary>
     public double ResidualClip { get; init; } = DefaultResidualClip;
 
+    /// <summary>
+    /// Clip, in prediction standard deviations, of the value the model and its history learn from a point (it is still
+    /// scored as it is): a glitch far beyond the prediction (a sentinel such as 1e6 on a series near 100) would otherwise
+    /// move the level, and stay in the history that every refit fits its parameters, scale and scale floor on; 1 to
+    /// infinity (off).
+    /// </summary>
+    public double GlitchClip { get; init; } = DefaultGlitchClip;
+
+    /// <summary>Consecutive points beyond <see cref="GlitchClip"/> on one side after which they are learned as they are, so a lasting shift is absorbed; 1 to 1000.</summary>
+    public int GlitchRun { get; init; } = DefaultGlitchRun;
+
     /// <summary>Relative floor of the residual scale; 0 to 0.01.</summary>
     public double RelativeScaleFloor { get; init; } = DefaultRelativeScaleFloor;
 
@@ -156,6 +174,8 @@ public sealed record ForecastOptions
         Check(StepTolerance is >= 0.0 and <= 0.5, "StepTolerance", StepTolerance, "0..0.5");
         Check(ScaleHalfLife is >= 1.0 and <= 1_000_000.0, "ScaleHalfLife", ScaleHalfLife, "1..1000000");
         Check(ResidualClip is >= 1.0 and <= 100.0, "ResidualClip", ResidualClip, "1..100");
+        Check(GlitchClip >= 1.0, "GlitchClip", GlitchClip, "1..infinity");
+        Check(GlitchRun is >= 1 and <= 1000, "GlitchRun", GlitchRun, "1..1000");
         Check(RelativeScaleFloor is >= 0.0 and <= 0.01, "RelativeScaleFloor", RelativeScaleFloor, "0..0.01");
         Check(TailBase is >= 0.5 and <= 5.0, "TailBase", TailBase, "0.5..5");
         Check(TailPrior is >= 0.0 and <= 1_000_000.0, "TailPrior", TailPrior, "0..1000000");
@@ -170,7 +190,7 @@ public sealed record ForecastOptions
     /// <summary>A stable text of every setting, for fingerprints.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}/sb{ScoreTailBase:R}/sp{ScoreTailPrior:R}/sm{ScoreTailMinSlope:R}/ss{ScoreTailSettledSlope:R}/so{ScoreTailSettledOver:R}/bt{(BurstTail ? 1 : 0)}");
+        $"mp{MinPoints}/ms{MinSeasons}/hb{HistoryBudget}/re{RefitEvery}/sl{SeasonLength}/ac{SeasonMinAutocorrelation:R}/wm{WeeklyMargin:R}/dd{DecimatedPointsPerDay}/rs{MinRegularShare:R}/st{StepTolerance:R}/hl{ScaleHalfLife:R}/rc{ResidualClip:R}/sf{RelativeScaleFloor:R}/tb{TailBase:R}/tp{TailPrior:R}/tc{TailExcessClip:R}/sb{ScoreTailBase:R}/sp{ScoreTailPrior:R}/sm{ScoreTailMinSlope:R}/ss{ScoreTailSettledSlope:R}/so{ScoreTailSettledOver:R}/bt{(BurstTail ? 1 : 0)}/gc{GlitchClip:R}/gr{GlitchRun}");
 
     private static void Check(bool ok, string name, double value, string range)
     {

@@ -15,7 +15,9 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// of the scores this series has been given so far. With <see cref="ForecastOptions.BurstTail"/>, a score is also no higher
 /// than the series' own burst tail on the error's side allows (<see cref="BurstTail"/>): one-sided bursts the series
 /// has often (latency) stop being surprises upwards while a drop keeps the normal tail, which it also gets back from the
-/// model's two-sided residual tail when only the other side bursts.
+/// model's two-sided residual tail when only the other side bursts. A point is scored as it is, but the model and its
+/// history learn it no further than <see cref="ForecastOptions.GlitchClip"/> prediction deviations from the forecast,
+/// unless it is the <see cref="ForecastOptions.GlitchRun"/>-th such point in a row on one side (a lasting change).
 /// </remarks>
 internal sealed class ForecastScorer : ISeriesScorer
 {
@@ -26,6 +28,9 @@ internal sealed class ForecastScorer : ISeriesScorer
     private long _count;
     private ScoreTail _tail;
     private BurstTail _burst;
+
+    // why: consecutive points beyond the glitch clip, signed by their side (+ above the forecast, − below).
+    private int _beyond;
 
     public ForecastScorer(ForecastOptions o)
     {
@@ -54,8 +59,18 @@ internal sealed class ForecastScorer : ISeriesScorer
                 continue;
             }
 
-            scores[i] = _model is null ? 0.0 : _tail.CalibrateAndAdd(ModelScore(timestampsMs[i], x), _o.ScoreTailBase, SlopeFloor());
-            _history.Add(timestampsMs[i], x);
+            double learned = x;
+            if (_model is not null)
+            {
+                learned = Learned(timestampsMs[i], x);
+                scores[i] = _tail.CalibrateAndAdd(ModelScore(timestampsMs[i], x, learned), _o.ScoreTailBase, SlopeFloor());
+            }
+            else
+            {
+                scores[i] = 0.0;
+            }
+
+            _history.Add(timestampsMs[i], learned);
             _count++;
             if (IsRefitCount(_count))
             {
@@ -64,10 +79,25 @@ internal sealed class ForecastScorer : ISeriesScorer
         }
     }
 
-    /// <summary>The model's score of <paramref name="x"/>, no higher than the series' own burst tail on the error's side allows, and no lower than the normal tail on a side without bursts when the other side has them (then the error is counted in the burst tail).</summary>
-    private double ModelScore(long timestampMs, double x)
+    /// <summary>The value the model learns from <paramref name="x"/>: clipped to <see cref="ForecastOptions.GlitchClip"/> prediction deviations from the forecast, unless it is the <see cref="ForecastOptions.GlitchRun"/>-th point in a row beyond them on its side.</summary>
+    private double Learned(long timestampMs, double x)
     {
-        double score = _model!.ScoreAndUpdate(timestampMs, x, _decay, _o.ResidualClip, out double z, out double normal);
+        double clipped = _model!.Clip(timestampMs, x, _o.GlitchClip);
+        if (clipped == x)
+        {
+            _beyond = 0;
+            return x;
+        }
+
+        int side = clipped < x ? 1 : -1;
+        _beyond = Math.Sign(_beyond) == side ? _beyond + side : side;
+        return Math.Abs(_beyond) >= _o.GlitchRun ? x : clipped;
+    }
+
+    /// <summary>The model's score of <paramref name="x"/>, no higher than the series' own burst tail on the error's side allows, and no lower than the normal tail on a side without bursts when the other side has them (then the error is counted in the burst tail).</summary>
+    private double ModelScore(long timestampMs, double x, double learned)
+    {
+        double score = _model!.ScoreAndUpdate(timestampMs, x, learned, _decay, _o.ResidualClip, out double z, out double normal);
         if (!_o.BurstTail || double.IsNaN(z))
         {
             return score;
@@ -101,6 +131,7 @@ internal sealed class ForecastScorer : ISeriesScorer
         w.Write(_tail.Over);
         w.Write(_tail.Excess);
         _burst.Write(ref w);
+        w.Write(_beyond);
     }
 
     public static ForecastScorer Restore(ForecastOptions o, ReadOnlySpan<byte> state)
@@ -120,6 +151,7 @@ internal sealed class ForecastScorer : ISeriesScorer
 
         scorer._tail = new ScoreTail(r.ReadDouble(), r.ReadDouble());
         scorer._burst.Read(ref r);
+        scorer._beyond = r.ReadInt32();
 
         r.EnsureEnd();
         return scorer;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using AnomalyHunter.Udfs.Detection;
 using AnomalyHunter.Udfs.Detection.Combined;
 using AnomalyHunter.Udfs.Detection.Novelty;
@@ -9,9 +8,7 @@ namespace AnomalyHunter.Udfs.Tests.Detection.Combined;
 
 public sealed class CombinedScorerLearningTests
 {
-    private const long StartMs = 1_767_225_600_000;
-    private const long StepMs = 300_000;
-    private const int PerDay = 288;
+    private const int PerDay = CombinedTestData.PerDay;
 
     private static CombinedScorerFactory Factory(TimeSpan? learning, TimeSpan? settling = null, double learningMargin = 0.0) =>
         new(
@@ -27,39 +24,10 @@ public sealed class CombinedScorerLearningTests
             learningMargin);
 
     /// <summary>Three days of a daily business curve with noise (its first morning looks like a shift) and a spike on day 3.</summary>
-    private static (long[] Ts, double[] Values) Series()
-    {
-        var random = new Random(5);
-        int n = 3 * PerDay;
-        var ts = new long[n];
-        var values = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            ts[i] = StartMs + (i * StepMs);
-            double noise = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
-            values[i] = 100.0 + (40.0 * Math.Cos(2.0 * Math.PI * ((i % PerDay) - 168) / PerDay)) + (2.0 * noise) + (i == (2 * PerDay) + 100 ? 40.0 : 0.0);
-        }
+    private static (long[] Ts, double[] Values) Series() => CombinedTestData.Series(5, 3 * PerDay, (i, noise) =>
+        100.0 + (40.0 * Math.Cos(2.0 * Math.PI * ((i % PerDay) - 168) / PerDay)) + (2.0 * noise) + (i == (2 * PerDay) + 100 ? 40.0 : 0.0));
 
-        return (ts, values);
-    }
-
-    private static double[] Deviations(CombinedScorerFactory factory, long[] ts, double[] values, int batch)
-    {
-        var deviations = new double[values.Length];
-        var state = new ArrayBufferWriter<byte>();
-        ISeriesScorer? scorer = null;
-        for (int from = 0; from < values.Length; from += batch)
-        {
-            int count = Math.Min(batch, values.Length - from);
-            scorer = scorer is null ? factory.Create() : factory.Restore(state.WrittenSpan);
-            var combined = (ICombinedSeriesScorer)scorer;
-            combined.ScoreAll(ts.AsSpan(from, count), values.AsSpan(from, count), new double[count], deviations.AsSpan(from, count), new double[count * 3]);
-            state.ResetWrittenCount();
-            scorer.WriteState(state);
-        }
-
-        return deviations;
-    }
+    private static double[] Deviations(CombinedScorerFactory factory, long[] ts, double[] values, int batch) => CombinedTestData.Run(factory, ts, values, batch).Deviations;
 
     /// <summary>Asserts that each of the first <paramref name="points"/> of <paramref name="with"/> is at most (and at most <paramref name="most"/> below) its value <paramref name="without"/>, and every later point is equal.</summary>
     private static void AssertLoweredOnlyBefore(double[] with, double[] without, int points, double most = double.PositiveInfinity)

@@ -18,7 +18,8 @@ namespace AnomalyHunter.Udfs.Detection.Novelty;
 /// with <see cref="NoveltyOptions.SeasonalDeviation"/>, a second tracker follows the residual against the median of the
 /// same time of day on earlier days, and once it can score, a point's deviation is the smaller of the two, so a point
 /// deviates only if it is unusual both for the recent level and for its time of day.
-/// NaN and infinite values score 0 on both outputs and change nothing.
+/// The alert output learns a point no further than <see cref="NoveltyOptions.RangeGrowth"/> widths beyond the remembered
+/// range, so one far glitch does not blind it. NaN and infinite values score 0 on both outputs and change nothing.
 /// </remarks>
 internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationScorer
 {
@@ -132,9 +133,10 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
     {
         long now = ++_count;
         bool newValue = _grid.IsNew(x);
-        _range.Add(x);
-        _grid.Add(x, _range.Min, _range.Max);
-        int unseen = CountUnseenContexts(x, now);
+        double learned = Learned(x);
+        _range.Add(learned);
+        _grid.Add(learned, _range.Min, _range.Max);
+        int unseen = CountUnseenContexts(learned, now);
         if (now <= _o.Warmup || now < _restUntil)
         {
             return 0.0;
@@ -147,6 +149,20 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         }
 
         return AlertScore(novelty);
+    }
+
+    /// <summary><paramref name="x"/> no further than <see cref="NoveltyOptions.RangeGrowth"/> widths beyond the remembered range (as it is while the range has no width).</summary>
+    private double Learned(double x)
+    {
+        double lo = _range.Min;
+        double width = _range.Max - lo;
+        if (!(width > 0.0))
+        {
+            return x;
+        }
+
+        double reach = _o.RangeGrowth * width;
+        return double.IsPositiveInfinity(reach) ? x : Math.Clamp(x, lo - reach, _range.Max + reach);
     }
 
     /// <summary>Maps novelty onto the score scale so that alerts (novelty ≥ AlertNovelty) are exactly the scores ≥ <see cref="ScoreScale.DefaultThreshold"/>.</summary>

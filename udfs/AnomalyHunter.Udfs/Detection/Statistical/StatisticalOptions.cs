@@ -63,6 +63,16 @@ public sealed record StatisticalOptions
     /// </remarks>
     public const double DefaultTiedTailDecades = 3.0;
 
+    /// <summary>Default growth of a feature's history per point beyond its largest value, in spreads of its top values.</summary>
+    /// <remarks>
+    /// A glitch far beyond everything seen (a sentinel such as 1e6 on a series near 100) would otherwise stay in the
+    /// history as its largest value, and every later deviation short of it would rank as common for as long as the
+    /// history keeps it. A value is remembered no further than this many spreads (largest − tail threshold) above the
+    /// largest value, so the history still grows to a lasting new range within a few points. Measured on synthetic data
+    /// (seeds 42, 7, 1234, 11, 99 pooled): infinity → 3 gave 403 → 409 windows with the same 137 labels found (1: 415).
+    /// </remarks>
+    public const double DefaultTailGrowth = 3.0;
+
     /// <summary>Default number of scored points below which the point feature leans on the normal tail.</summary>
     public const int DefaultShortHistory = 400;
 
@@ -233,6 +243,9 @@ public sealed record StatisticalOptions
     /// <summary>Decades beyond the rank bound 1/(N + 1) given to a value above a history whose top values are all equal (infinity: infinitely rare); 0 to infinity.</summary>
     public double TiedTailDecades { get; init; } = DefaultTiedTailDecades;
 
+    /// <summary>How far beyond its largest value a feature's history remembers a new value, in spreads of its top values (infinity: as it is); 0 to infinity.</summary>
+    public double TailGrowth { get; init; } = DefaultTailGrowth;
+
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first setting outside its allowed range.</summary>
     public void Validate()
     {
@@ -259,6 +272,7 @@ public sealed record StatisticalOptions
         Check(IncidentHalfLife is >= 0.0 and <= 1e6, nameof(IncidentHalfLife), IncidentHalfLife, "0..10^6 points");
         Check(ShortHistory is >= 0 and <= 1_000_000, nameof(ShortHistory), ShortHistory, "0..10^6 values");
         Check(TiedTailDecades >= 0.0, nameof(TiedTailDecades), TiedTailDecades, "0..infinity decades");
+        Check(TailGrowth >= 0.0, nameof(TailGrowth), TailGrowth, "0..infinity spreads");
         Check(MinSlopeShare is >= 0.0 and <= 1.0, nameof(MinSlopeShare), MinSlopeShare, "0..1");
         Check(MinTailHistory is >= 2 and <= 1_000_000, nameof(MinTailHistory), MinTailHistory, "2..10^6 values");
 

@@ -23,6 +23,7 @@ internal sealed class TailSketch
     private readonly bool _empiricalRank;
     private readonly double _minSlopeShare;
     private readonly double _tiedDecades;
+    private readonly double _growth;
     private readonly double[] _current;
     private readonly double[] _previous;
     private readonly double[] _merged;
@@ -45,6 +46,7 @@ internal sealed class TailSketch
         _empiricalRank = o.EmpiricalRank;
         _minSlopeShare = o.MinSlopeShare;
         _tiedDecades = o.TiedTailDecades;
+        _growth = o.TailGrowth;
         _current = new double[_capacity];
         _previous = new double[_capacity];
         _merged = new double[_capacity + 1];
@@ -107,9 +109,22 @@ internal sealed class TailSketch
         return count - lo;
     }
 
-    /// <summary>Adds a value to the history.</summary>
+    /// <summary>Adds a value to the history, no further than TailGrowth spreads of the top values beyond the largest one.</summary>
     public void Add(double d)
     {
+        if (!_fitted || TargetTail() != _k)
+        {
+            Fit();
+        }
+
+        if (_k > 0)
+        {
+            // why: a far glitch kept as it is would make every later deviation short of it common for as long as the history holds it.
+            double max = _merged[0];
+            double reach = max + (_growth * (max - _u));
+            d = d > reach && max > _u ? reach : d;
+        }
+
         _currentN++;
         if (Insert(_current, ref _currentCount, d))
         {
