@@ -79,24 +79,26 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
             double x = values[i];
             bool finite = double.IsFinite(x);
             alerts[i] = finite ? Step(x) : 0.0;
-            double own = 0.0;
-            double deviation = finite ? Deviation(timestampsMs[i], x, out own) : 0.0;
+            double deviation = finite ? Deviation(timestampsMs[i], x, withDeviations, perPoint) : 0.0;
             if (withDeviations)
             {
-                deviations[i] = perPoint ? own : deviation;
+                deviations[i] = deviation;
             }
         }
     }
 
-    /// <summary>The deviation of a finite point (corrected for the family) and its per-point score; see the remarks.</summary>
-    private double Deviation(long timestampMs, double x, out double perPoint)
+    /// <summary>
+    /// Learns a finite point and, when <paramref name="wanted"/>, returns its deviation: corrected for the family, or with
+    /// <paramref name="perPoint"/> its own score; see the remarks. A score that is not wanted is not computed.
+    /// </summary>
+    private double Deviation(long timestampMs, double x, bool wanted, bool perPoint)
     {
         double quantum = _o.CountDeviation > 0.0 ? _lattice.Quantum : double.PositiveInfinity;
         _lattice.Add(x);
-        double deviation = _deviation.Step(x, quantum, out perPoint);
+        DeviationJudgement level = _deviation.Step(x, quantum);
         if (!_o.SeasonalDeviation)
         {
-            return deviation;
+            return wanted ? _deviation.ScoreOf(level, perPoint) : 0.0;
         }
 
         (long day, int bin) = _season.Slot(timestampMs);
@@ -104,28 +106,25 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         _season.Update(day, bin, x);
         if (double.IsNaN(predicted))
         {
-            return deviation;
+            return wanted ? _deviation.ScoreOf(level, perPoint) : 0.0;
         }
 
         bool ready = _seasonalDeviation.Ready;
-        double seasonal = _seasonalDeviation.Step(x - predicted, quantum, out double seasonalPerPoint);
+        DeviationJudgement seasonal = _seasonalDeviation.Step(x - predicted, quantum);
         if (!ready)
         {
             if (!_o.BorrowSeasonalSpread)
             {
-                return deviation;
+                return wanted ? _deviation.ScoreOf(level, perPoint) : 0.0;
             }
 
             // why: the seasonal baseline's first points (the first hours of a series' second day) have no spread of their
             // own yet; a nightly batch seen once then deviates from the recent level alone. The residual from the same
             // time yesterday is judged with the level baseline's spread, √2 wider for the difference of two noisy points.
-            double borrowed = _deviation.Borrowed(x - predicted, Math.Sqrt(2.0), quantum, out double borrowedPerPoint);
-            perPoint = Math.Min(perPoint, borrowedPerPoint);
-            return Math.Min(deviation, borrowed);
+            return wanted ? _deviation.SmallerScore(level, _deviation, _deviation.Borrowed(x - predicted, Math.Sqrt(2.0), quantum), perPoint) : 0.0;
         }
 
-        perPoint = Math.Min(perPoint, seasonalPerPoint);
-        return Math.Min(deviation, seasonal);
+        return wanted ? _deviation.SmallerScore(level, _seasonalDeviation, seasonal, perPoint) : 0.0;
     }
 
     private double Step(double x)
