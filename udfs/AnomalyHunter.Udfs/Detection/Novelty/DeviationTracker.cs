@@ -34,6 +34,7 @@ internal sealed class DeviationTracker
 
     // why: a relative gap in z far beyond the rounding of the tail (about 1e-15), within which scores are computed rather than ordered by z.
     private const double SkipMargin = 1e-9;
+    private static Tuple<double, double>? s_zeroBound;
     private readonly NoveltyOptions _o;
     private readonly double _rate;
     private readonly double _log10Family;
@@ -51,8 +52,23 @@ internal sealed class DeviationTracker
         _zeroBelow = ZeroScoreBound(_log10Family);
     }
 
-    /// <summary>A z below which the corrected score is surely 0 (so the tail need not be computed), by bisection.</summary>
+    /// <summary>A z below which the corrected score is surely 0 (so the tail need not be computed): <see cref="BisectZeroScoreBound"/>, remembered for the last family.</summary>
     private static double ZeroScoreBound(double log10Family)
+    {
+        // why: every restore builds two trackers; the bisection costs 60 tail probabilities, more than a day's points of
+        // some series. One immutable pair, replaced whole, is safe to share between threads.
+        var last = s_zeroBound;
+        if (last is null || last.Item1 != log10Family)
+        {
+            last = Tuple.Create(log10Family, BisectZeroScoreBound(log10Family));
+            s_zeroBound = last;
+        }
+
+        return last.Item2;
+    }
+
+    /// <summary>A z below which the corrected score is surely 0, by bisection.</summary>
+    private static double BisectZeroScoreBound(double log10Family)
     {
         double lo = 0.0;
         double hi = 40.0;
