@@ -11,7 +11,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     private readonly double _penalty;
     private readonly int _deviatingCount;
 
-    // why: the factory's flags as arrays, read for every pass of every point without interface calls.
+    // why: the factory's flags as arrays (shared, read only), read for every pass of every point without interface calls.
     private readonly bool[] _deviating;
     private readonly bool[] _alerting;
 
@@ -35,11 +35,11 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     {
         _factory = factory;
         _scorers = scorers;
-        _penalty = PassCombination.Penalty(factory.Deviating.Count(d => d));
-        _deviatingCount = factory.Deviating.Count(d => d);
-        _deviating = [.. factory.Deviating];
-        _alerting = [.. factory.Alerting];
-        PassNames = [.. factory.Passes.Select(p => p.Name)];
+        _deviatingCount = factory.DeviatingCount;
+        _penalty = PassCombination.Penalty(_deviatingCount);
+        _deviating = factory.DeviatingFlags;
+        _alerting = factory.AlertingFlags;
+        PassNames = factory.PassNames;
         _recent = new double[(factory.AgreementSpan - 1) * _deviatingCount];
     }
 
