@@ -5,8 +5,6 @@ using AnomalyHunter.Benchmarks.DetectScale;
 using AnomalyHunter.Synthetic.Generation;
 using AnomalyHunter.Synthetic.Options;
 using AnomalyHunter.Udfs.Detection;
-using AnomalyHunter.Udfs.Detection.Statistical;
-using AnomalyHunter.Udfs.Forecast;
 
 namespace AnomalyHunter.Benchmarks.PassCost;
 
@@ -78,12 +76,7 @@ internal static class PassCostAb
     /// <summary>Scores every series day by day with a fresh scorer of <paramref name="pass"/> and returns the CPU ns per point and a checksum of the outputs (and saved states).</summary>
     public static (double CpuNanosecondsPerPoint, long Checksum) TimeOnce(string pass, long[][] ts, double[][] values, bool saveRestore)
     {
-        ISeriesScorerFactory factory = pass switch
-        {
-            "statistical" => new StatisticalScorerFactory(new StatisticalOptions()),
-            "forecast" => new ForecastScorerFactory(new ForecastOptions()),
-            _ => throw new ArgumentException("Unknown pass " + pass, nameof(pass)),
-        };
+        ISeriesScorerFactory factory = PassFactories.Create(pass);
         double[][] first = [.. values.Select(v => new double[v.Length])];
         double[][] second = [.. values.Select(v => new double[v.Length])];
         var writer = new ArrayBufferWriter<byte>();

@@ -31,6 +31,9 @@ internal static class PassScoreHash
 
         // why: the novelty pass shares the seasonal profile with the statistical pass.
         ("novelty", new NoveltyScorerFactory(new NoveltyOptions())),
+
+        // why: the combined scorer's own per-point work and its hand-over of state between days.
+        ("combined", PassFactories.Combined()),
     ];
 
     public static int Run(string[] args)

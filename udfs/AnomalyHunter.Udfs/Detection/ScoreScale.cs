@@ -33,8 +33,11 @@ public static class ScoreScale
     public const double DefaultDeviationFamily = 1000.0;
 
     /// <summary>Corrects a per-point score for a family of <paramref name="family"/> points (Bonferroni: the tail probability times the family); NaN gives 0.</summary>
-    public static double CorrectForFamily(double score, double family) =>
-        double.IsNaN(score) ? 0.0 : Math.Clamp(score - (10.0 * Math.Log10(family)), 0.0, Max);
+    public static double CorrectForFamily(double score, double family) => CorrectForPenalty(score, 10.0 * Math.Log10(family));
+
+    /// <summary>As <see cref="CorrectForFamily"/>, given the family's penalty 10·log10(family) in score points already computed.</summary>
+    public static double CorrectForPenalty(double score, double familyPenalty) =>
+        double.IsNaN(score) ? 0.0 : Math.Clamp(score - familyPenalty, 0.0, Max);
 
     /// <summary>The tail probability a score stands for.</summary>
     public static double ToTailProbability(double score) => Math.Pow(10.0, -score / 10.0);

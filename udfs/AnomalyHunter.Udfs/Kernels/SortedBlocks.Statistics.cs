@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AnomalyHunter.Udfs.Kernels;
@@ -14,6 +15,8 @@ internal sealed partial class SortedBlocks
     /// inserting them one by one in this order with <see cref="Insert"/> gives, at the cost of one sort.
     /// </summary>
     /// <remarks>Finite values that compare equal have the same bits, except −0 and +0: each insert goes before the values equal to it, so the zeros end up in the reverse of their order in <paramref name="values"/>.</remarks>
+    // why: the stack buffer is written before it is read; zeroing its 4 KB on every restore is wasted.
+    [SkipLocalsInit]
     public void LoadAsInserted(ReadOnlySpan<double> values)
     {
         const int OnStack = 512;
@@ -55,6 +58,19 @@ internal sealed partial class SortedBlocks
             {
                 ArrayPool<double>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>Sets the lowest <paramref name="n"/> values (fewer than <see cref="Length"/>) to +0 and the others to +∞: what <see cref="LoadAsInserted"/> gives for <paramref name="n"/> zeros, without its sort.</summary>
+    public void LoadZeros(int n)
+    {
+        Clear();
+        for (int b = 0; b << _shift < n; b++)
+        {
+            int from = b << _shift;
+            Span<double> block = MemoryMarshal.CreateSpan(ref Items(b), _size);
+            block[..Math.Min(_size, n - from)].Clear();
+            _fences[b] = block[_size - 1];
         }
     }
 

@@ -11,6 +11,10 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     private readonly double _penalty;
     private readonly int _deviatingCount;
 
+    // why: the factory's flags as arrays (shared, read only), read for every pass of every point without interface calls.
+    private readonly bool[] _deviating;
+    private readonly bool[] _alerting;
+
     // why: each deviating pass's scores on the last AgreementSpan − 1 points, ring-ordered (point-major), for agreement across nearby points.
     private readonly double[] _recent;
     private int _recentHead;
@@ -31,9 +35,11 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
     {
         _factory = factory;
         _scorers = scorers;
-        _penalty = PassCombination.Penalty(factory.Deviating.Count(d => d));
-        _deviatingCount = factory.Deviating.Count(d => d);
-        PassNames = [.. factory.Passes.Select(p => p.Name)];
+        _deviatingCount = factory.DeviatingCount;
+        _penalty = PassCombination.Penalty(_deviatingCount);
+        _deviating = factory.DeviatingFlags;
+        _alerting = factory.AlertingFlags;
+        PassNames = factory.PassNames;
         _recent = new double[(factory.AgreementSpan - 1) * _deviatingCount];
     }
 
@@ -69,7 +75,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
         var ownAlert = _ownAlert.AsSpan(0, n);
         for (int p = 0; p < k; p++)
         {
-            bool deviating = _factory.Deviating[p];
+            bool deviating = _deviating[p];
             if (_scorers[p] is IDeviationSeriesScorer twoOutputs)
             {
                 if (twoOutputs is IPointDeviationScorer perPoint)
@@ -81,7 +87,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
                     twoOutputs.Score(timestampsMs, values, ownAlert, own);
                 }
 
-                if (_factory.Alerting[p])
+                if (_alerting[p])
                 {
                     anyAlerting = true;
                     for (int i = 0; i < n; i++)
@@ -112,7 +118,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             var row = perPass.Slice(i * k, k);
             for (int p = 0, c = 0; p < k; p++)
             {
-                if (_factory.Deviating[p])
+                if (_deviating[p])
                 {
                     counted[c++] = row[p];
                 }
@@ -149,7 +155,7 @@ internal sealed class CombinedScorer : IDeviationSeriesScorer, IContributingSeri
             for (int p = 0; p < k; p++)
             {
                 // why: each pass reports, like the combination, how rare the point is among the many points watched.
-                row[p] = ScoreScale.CorrectForFamily(row[p], _factory.Family);
+                row[p] = ScoreScale.CorrectForPenalty(row[p], family);
             }
         }
 

@@ -58,12 +58,17 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
         }
 
         Passes = passes;
-        Alerting = [.. passes.Select(p => alerting is null || alerting.Contains(p.Name, StringComparer.Ordinal))];
-        Deviating = [.. passes.Select(p => deviating is null || deviating.Contains(p.Name, StringComparer.Ordinal))];
-        if (!Deviating.Contains(true))
+        AlertingFlags = [.. passes.Select(p => alerting is null || alerting.Contains(p.Name, StringComparer.Ordinal))];
+        DeviatingFlags = [.. passes.Select(p => deviating is null || deviating.Contains(p.Name, StringComparer.Ordinal))];
+        Alerting = Array.AsReadOnly(AlertingFlags);
+        Deviating = Array.AsReadOnly(DeviatingFlags);
+        DeviatingCount = DeviatingFlags.Count(d => d);
+        if (DeviatingCount == 0)
         {
             throw new ArgumentException("At least one pass must form the deviation.", nameof(deviating));
         }
+
+        PassNames = [.. passes.Select(p => p.Name)];
 
         Name = string.Join('+', passes.Select(p => p.Name));
         Fingerprint = string.Join('+', passes.Select((p, i) => p.Fingerprint + (Alerting[i] ? string.Empty : "(quiet)") + (Deviating[i] ? string.Empty : "(alert-only)")))
@@ -104,6 +109,18 @@ public sealed class CombinedScorerFactory : ISeriesScorerFactory
 
     /// <summary>Per pass: whether its deviation forms the combined deviation (and the windows).</summary>
     public IReadOnlyList<bool> Deviating { get; }
+
+    /// <summary><see cref="Alerting"/> as an array, shared by the scorers (read only): made once here rather than on every create and restore, each batch of each series.</summary>
+    internal bool[] AlertingFlags { get; }
+
+    /// <summary><see cref="Deviating"/> as an array, shared by the scorers (read only).</summary>
+    internal bool[] DeviatingFlags { get; }
+
+    /// <summary>Number of passes that form the deviation.</summary>
+    internal int DeviatingCount { get; }
+
+    /// <summary>Names of the passes, in order, shared by the scorers.</summary>
+    internal IReadOnlyList<string> PassNames { get; }
 
     /// <inheritdoc />
     public string Name { get; }

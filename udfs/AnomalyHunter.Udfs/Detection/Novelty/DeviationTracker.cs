@@ -31,6 +31,10 @@ internal sealed class DeviationTracker
     // why: below this Poisson mean a count's skewed upper tail is judged by the count's own tail (CountDeviation); the
     // burst tail would count that skew again as bursts and mute count spikes (measured: 3 of 4 lost count spikes on synthetic seed 7).
     private const double SmallCountMean = 1000.0;
+
+    // why: a relative gap in z far beyond the rounding of the tail (about 1e-15), within which scores are computed rather than ordered by z.
+    private const double SkipMargin = 1e-9;
+    private static Tuple<double, double>? s_zeroBound;
     private readonly NoveltyOptions _o;
     private readonly double _rate;
     private readonly double _log10Family;
@@ -48,8 +52,23 @@ internal sealed class DeviationTracker
         _zeroBelow = ZeroScoreBound(_log10Family);
     }
 
-    /// <summary>A z below which the corrected score is surely 0 (so the tail need not be computed), by bisection.</summary>
+    /// <summary>A z below which the corrected score is surely 0 (so the tail need not be computed): <see cref="BisectZeroScoreBound"/>, remembered for the last family.</summary>
     private static double ZeroScoreBound(double log10Family)
+    {
+        // why: every restore builds two trackers; the bisection costs 60 tail probabilities, more than a day's points of
+        // some series. One immutable pair, replaced whole, is safe to share between threads.
+        var last = s_zeroBound;
+        if (last is null || last.Item1 != log10Family)
+        {
+            last = Tuple.Create(log10Family, BisectZeroScoreBound(log10Family));
+            s_zeroBound = last;
+        }
+
+        return last.Item2;
+    }
+
+    /// <summary>A z below which the corrected score is surely 0, by bisection.</summary>
+    private static double BisectZeroScoreBound(double log10Family)
     {
         double lo = 0.0;
         double hi = 40.0;
@@ -65,58 +84,95 @@ internal sealed class DeviationTracker
     /// <summary>Whether the baseline has enough history to score.</summary>
     public bool Ready => _n >= _o.DeviationMinHistory;
 
-    /// <summary>The deviation score of <paramref name="x"/> against the baseline before it (corrected for the family), then the baseline's update.</summary>
-    public double Step(double x) => Step(x, out _);
-
-    /// <summary>Like <see cref="Step(double)"/>, and also gives the point's own score, not corrected for the family.</summary>
-    public double Step(double x, out double perPoint) => Step(x, double.PositiveInfinity, out perPoint);
-
-    /// <summary>Like <see cref="Step(double, out double)"/> for values that move in whole multiples of <paramref name="quantum"/> (+∞: no quantum).</summary>
-    public double Step(double x, double quantum, out double perPoint)
+    /// <summary>Judges <paramref name="x"/> against the baseline before it, then updates the baseline; values move in whole multiples of <paramref name="quantum"/> (+∞: no quantum).</summary>
+    public DeviationJudgement Step(double x, double quantum)
     {
-        double score = 0.0;
+        var judgement = DeviationJudgement.None;
         double z = 0.0;
-        perPoint = 0.0;
         if (_n >= _o.DeviationMinHistory)
         {
-            score = Judge(x - _location, MeanAbsToSigma * _meanAbs, quantum, count: true, out z, out perPoint);
+            judgement = Judge(x - _location, MeanAbsToSigma * _meanAbs, quantum, count: true, out z);
         }
 
         Update(x, z);
-        return score;
+        return judgement;
     }
 
     /// <summary>
-    /// The deviation score (corrected for the family) of a <paramref name="deviation"/> from some other baseline, judged
-    /// with this baseline's spread times <paramref name="spreadFactor"/> and its burst tail, without learning from it; 0
-    /// while this baseline is not ready.
+    /// Judges a <paramref name="deviation"/> from some other baseline with this baseline's spread times
+    /// <paramref name="spreadFactor"/> and its burst tail, without learning from it; scores 0 while this baseline is not ready.
     /// </summary>
-    public double Borrowed(double deviation, double spreadFactor, double quantum, out double perPoint)
+    public DeviationJudgement Borrowed(double deviation, double spreadFactor, double quantum) =>
+        _n >= _o.DeviationMinHistory ? Judge(deviation, spreadFactor * MeanAbsToSigma * _meanAbs, quantum, count: false, out _) : DeviationJudgement.None;
+
+    /// <summary>The score of a judgement: its own per point with <paramref name="perPoint"/>, else corrected for the family.</summary>
+    public double ScoreOf(in DeviationJudgement j, bool perPoint)
     {
-        perPoint = 0.0;
-        return _n >= _o.DeviationMinHistory ? Judge(deviation, spreadFactor * MeanAbsToSigma * _meanAbs, quantum, count: false, out _, out perPoint) : 0.0;
+        if (!j.Burst)
+        {
+            return perPoint ? ScoreOf(j.Judged, 0.0, 0.0) : ScoreOf(j.Judged, _log10Family, _zeroBelow);
+        }
+
+        // why: the surprise is at most the normal tail's, so below the zero bound (less a margin far beyond rounding) the
+        // corrected score is 0 without computing it.
+        if (!perPoint && !j.Shaped && j.Judged < _zeroBelow - SkipMargin)
+        {
+            return 0.0;
+        }
+
+        double surprise = j.Shaped ? j.Surprise : NormalDistribution.TwoSidedSurprise(j.Judged);
+        return ScoreOfSurprise(surprise, perPoint ? 0.0 : _log10Family);
     }
 
-    /// <summary>The score of a signed <paramref name="deviation"/> against spread <paramref name="sigma"/>: its z, and with <paramref name="count"/> the point is added to the burst tail.</summary>
-    private double Judge(double deviation, double sigma, double quantum, bool count, out double z, out double perPoint)
+    /// <summary>
+    /// The smaller score of two judgements (of this tracker or <paramref name="otherTracker"/>), as <see cref="Math.Min(double, double)"/>
+    /// of both, computing only one of them when both come from the normal tail and their z lie apart: the normal tail's
+    /// scores grow with z.
+    /// </summary>
+    public double SmallerScore(in DeviationJudgement mine, DeviationTracker otherTracker, in DeviationJudgement other, bool perPoint)
+    {
+        if (mine.NormalTail && other.NormalTail)
+        {
+            // why: z within a relative 1e-9 of each other could round to scores in either order; far beyond that the order of z is the order of the scores.
+            double apart = SkipMargin * Math.Max(1.0, Math.Max(mine.Judged, other.Judged));
+            if (mine.Judged < other.Judged - apart)
+            {
+                return ScoreOf(mine, perPoint);
+            }
+
+            if (other.Judged < mine.Judged - apart)
+            {
+                return otherTracker.ScoreOf(other, perPoint);
+            }
+        }
+
+        return Math.Min(ScoreOf(mine, perPoint), otherTracker.ScoreOf(other, perPoint));
+    }
+
+    /// <summary>Judges a signed <paramref name="deviation"/> against spread <paramref name="sigma"/>: its z, and with <paramref name="count"/> the point is added to the burst tail.</summary>
+    private DeviationJudgement Judge(double deviation, double sigma, double quantum, bool count, out double z)
     {
         double residual = Math.Abs(deviation);
         z = sigma > 0.0 ? residual / sigma : (residual == 0.0 ? 0.0 : double.PositiveInfinity);
         double judged = sigma > 0.0 ? Judged(z, CountZ(deviation, sigma, quantum)) : z;
         if (_o.BurstTail && !IsSmallCount(sigma, quantum))
         {
-            double surprise = double.IsPositiveInfinity(judged) ? double.PositiveInfinity : _burst.Surprise(judged, deviation, BurstTailOptions.Default);
-            perPoint = ScoreOfSurprise(surprise, 0.0);
+            // why: up to the burst tail's base the surprise is the normal tail's, whatever the tail's state (see
+            // BurstTail.Surprise), so it waits until a score is read; beyond it the state before this point shapes it.
+            var judgement = double.IsPositiveInfinity(judged)
+                ? new DeviationJudgement(judged, Burst: true, Shaped: true, double.PositiveInfinity)
+                : judged > BurstTailOptions.Default.Base
+                    ? new DeviationJudgement(judged, Burst: true, Shaped: true, _burst.Surprise(judged, deviation, BurstTailOptions.Default))
+                    : new DeviationJudgement(judged, Burst: true, Shaped: false, 0.0);
             if (count)
             {
                 _burst.Add(judged, deviation, BurstTailOptions.Default);
             }
 
-            return ScoreOfSurprise(surprise, _log10Family);
+            return judgement;
         }
 
-        perPoint = ScoreOf(judged, 0.0, 0.0);
-        return ScoreOf(judged, _log10Family, _zeroBelow);
+        return new DeviationJudgement(judged, Burst: false, Shaped: false, 0.0);
     }
 
     /// <summary>Whether values on a lattice of <paramref name="quantum"/> with spread <paramref name="sigma"/> are counts whose Poisson mean (σ/q)² is below <see cref="SmallCountMean"/>.</summary>

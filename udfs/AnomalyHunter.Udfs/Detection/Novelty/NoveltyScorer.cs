@@ -30,6 +30,11 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
     private const ulong HashSeed = 0x9E3779B97F4A7C15UL;
     private readonly NoveltyOptions _o;
     private readonly double[] _recent;
+
+    // why: the levels of _recent over the range (_levelsLo, _levelsPerUnit) they were computed for; NaN: none yet (not saved, so a restored scorer computes them on its first point).
+    private readonly int[] _levels;
+    private double _levelsLo = double.NaN;
+    private double _levelsPerUnit = double.NaN;
     private readonly ContextMemory _contexts;
     private readonly RangeMemory _range;
     private readonly ValueGrid _grid;
@@ -45,6 +50,7 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
     {
         _o = o;
         _recent = new double[o.MaxOrder];
+        _levels = new int[o.MaxOrder];
         _contexts = new ContextMemory(o.Memory);
         _range = new RangeMemory(o.RangeBlocks, o.RangeBlockPoints);
         _grid = new ValueGrid(o.ValueWindow, o.ValueCells, o.ValueReach, o.GridHeadroom, o.GridRelayBelow);
@@ -80,24 +86,26 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
             double x = values[i];
             bool finite = double.IsFinite(x);
             alerts[i] = finite ? Step(x) : 0.0;
-            double own = 0.0;
-            double deviation = finite ? Deviation(timestampsMs[i], x, out own) : 0.0;
+            double deviation = finite ? Deviation(timestampsMs[i], x, withDeviations, perPoint) : 0.0;
             if (withDeviations)
             {
-                deviations[i] = perPoint ? own : deviation;
+                deviations[i] = deviation;
             }
         }
     }
 
-    /// <summary>The deviation of a finite point (corrected for the family) and its per-point score; see the remarks.</summary>
-    private double Deviation(long timestampMs, double x, out double perPoint)
+    /// <summary>
+    /// Learns a finite point and, when <paramref name="wanted"/>, returns its deviation: corrected for the family, or with
+    /// <paramref name="perPoint"/> its own score; see the remarks. A score that is not wanted is not computed.
+    /// </summary>
+    private double Deviation(long timestampMs, double x, bool wanted, bool perPoint)
     {
         double quantum = _o.CountDeviation > 0.0 ? _lattice.Quantum : double.PositiveInfinity;
         _lattice.Add(x);
-        double deviation = _deviation.Step(x, quantum, out perPoint);
+        DeviationJudgement level = _deviation.Step(x, quantum);
         if (!_o.SeasonalDeviation)
         {
-            return deviation;
+            return wanted ? _deviation.ScoreOf(level, perPoint) : 0.0;
         }
 
         (long day, int bin) = _season.Slot(timestampMs);
@@ -105,28 +113,25 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         _season.Update(day, bin, x);
         if (double.IsNaN(predicted))
         {
-            return deviation;
+            return wanted ? _deviation.ScoreOf(level, perPoint) : 0.0;
         }
 
         bool ready = _seasonalDeviation.Ready;
-        double seasonal = _seasonalDeviation.Step(x - predicted, quantum, out double seasonalPerPoint);
+        DeviationJudgement seasonal = _seasonalDeviation.Step(x - predicted, quantum);
         if (!ready)
         {
             if (!_o.BorrowSeasonalSpread)
             {
-                return deviation;
+                return wanted ? _deviation.ScoreOf(level, perPoint) : 0.0;
             }
 
             // why: the seasonal baseline's first points (the first hours of a series' second day) have no spread of their
             // own yet; a nightly batch seen once then deviates from the recent level alone. The residual from the same
             // time yesterday is judged with the level baseline's spread, √2 wider for the difference of two noisy points.
-            double borrowed = _deviation.Borrowed(x - predicted, Math.Sqrt(2.0), quantum, out double borrowedPerPoint);
-            perPoint = Math.Min(perPoint, borrowedPerPoint);
-            return Math.Min(deviation, borrowed);
+            return wanted ? _deviation.SmallerScore(level, _deviation, _deviation.Borrowed(x - predicted, Math.Sqrt(2.0), quantum), perPoint) : 0.0;
         }
 
-        perPoint = Math.Min(perPoint, seasonalPerPoint);
-        return Math.Min(deviation, seasonal);
+        return wanted ? _deviation.SmallerScore(level, _seasonalDeviation, seasonal, perPoint) : 0.0;
     }
 
     private double Step(double x)
@@ -183,21 +188,40 @@ internal sealed class NoveltyScorer : IDeviationSeriesScorer, IPointDeviationSco
         double range = _range.Max - lo;
         double perUnit = range > 0.0 ? _o.Levels / range : 0.0;
         double top = _o.Levels - 1.0;
+
+        // why: the levels of the remembered points change only when the range does, which is rare; they are kept and
+        // computed again only then, with the same formula, so every level is the one computed afresh.
+        if (lo == _levelsLo && perUnit == _levelsPerUnit)
+        {
+            _levels[_head] = LevelOf(x, lo, perUnit, top);
+        }
+        else
+        {
+            for (int j = 0; j < k; j++)
+            {
+                _levels[j] = LevelOf(_recent[j], lo, perUnit, top);
+            }
+
+            _levelsLo = lo;
+            _levelsPerUnit = perUnit;
+        }
+
         int orders = (int)Math.Min(now, k);
         ulong h = HashSeed;
         int unseen = 0;
         int at = _head;
         for (int j = 0; j < orders; j++)
         {
-            // why: a remembered point may predate the remembered range; it takes the nearest level.
-            int level = (int)Math.Clamp((_recent[at] - lo) * perUnit, 0.0, top);
-            h = Mix(h ^ (ulong)(level + 1));
+            h = Mix(h ^ (ulong)(_levels[at] + 1));
             unseen += _contexts.SeenBeforeThenTouch(h == 0 ? 1UL : h, now) ? 0 : 1;
             at = at == 0 ? k - 1 : at - 1;
         }
 
         return unseen;
     }
+
+    /// <summary>The level of a remembered value over the range from <paramref name="lo"/>; a point that predates the remembered range takes the nearest level.</summary>
+    private static int LevelOf(double v, double lo, double perUnit, double top) => (int)Math.Clamp((v - lo) * perUnit, 0.0, top);
 
     /// <summary>The splitmix64 finaliser: a bijective 64-bit mix, so distinct contexts rarely share a key.</summary>
     private static ulong Mix(ulong z)

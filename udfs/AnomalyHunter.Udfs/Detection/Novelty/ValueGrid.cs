@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AnomalyHunter.Udfs.Kernels;
 
 namespace AnomalyHunter.Udfs.Detection.Novelty;
@@ -109,7 +111,33 @@ internal sealed class ValueGrid
         // rounding would decide their cell differently for the same data shifted or scaled.
         _lo = lo - (_headroom * range) - (0.5 * _width);
         Array.Clear(_counts);
-        for (int k = 0; k < _filled; k++)
+        CountRing();
+    }
+
+    /// <summary>Adds the cells of the ring's values to the counts: <see cref="CellOf"/> of each, eight at a time where the hardware has 512-bit vectors.</summary>
+    private void CountRing()
+    {
+        int k = 0;
+        if (Vector512.IsHardwareAccelerated && _width != 0.0)
+        {
+            // why: a restore (every batch) and every new layout count thousands of values, each a division; lane by lane
+            // the vector operations are the same IEEE operations as CellOf, so every value lands in the same cell.
+            var lo = Vector512.Create(_lo);
+            var width = Vector512.Create(_width);
+            var top = Vector512.Create(_counts.Length - 1.0);
+            ref double ring = ref MemoryMarshal.GetArrayDataReference(_ring);
+            for (; k <= _filled - Vector512<double>.Count; k += Vector512<double>.Count)
+            {
+                Vector512<double> at = Vector512.Floor((Vector512.LoadUnsafe(ref ring, (nuint)k) - lo) / width);
+                Vector512<long> cells = Vector512.ConvertToInt64(Vector512.Min(Vector512.Max(at, Vector512<double>.Zero), top));
+                for (int lane = 0; lane < Vector512<long>.Count; lane++)
+                {
+                    _counts[(int)cells[lane]]++;
+                }
+            }
+        }
+
+        for (; k < _filled; k++)
         {
             _counts[CellOf(_ring[k])]++;
         }
@@ -154,9 +182,6 @@ internal sealed class ValueGrid
         _lo = r.ReadDouble();
         _width = r.ReadDouble();
         r.ReadBlock(_ring.AsSpan(0, _filled));
-        for (int k = 0; k < _filled; k++)
-        {
-            _counts[CellOf(_ring[k])]++;
-        }
+        CountRing();
     }
 }

@@ -22,7 +22,9 @@ internal sealed class RecentValues
     {
         _ring = new double[n];
         _blocks = new SortedBlocks(n);
-        _blocks.LoadAsInserted(_ring);
+
+        // why: the ring starts as zeros; laid out directly, without the sort of a load (a restore loads the saved ring next).
+        _blocks.LoadZeros(n);
     }
 
     /// <summary>Adds <paramref name="x"/>, dropping the oldest value, and returns the median of the last n values.</summary>
