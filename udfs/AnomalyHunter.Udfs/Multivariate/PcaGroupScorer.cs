@@ -160,14 +160,22 @@ public sealed class PcaGroupScorer
 
     private void Refit()
     {
-        var rows = new double[_sample.Capacity * Columns];
-        (int kept, long seen) = _sample.CopyRows(rows);
-        if (kept < 2)
+        // why: the sample's copy reaches the large-object heap; a fresh array per refit forced full collections.
+        double[] rows = ArrayPool<double>.Shared.Rent(_sample.Capacity * Columns);
+        try
         {
-            return;
-        }
+            (int kept, long seen) = _sample.CopyRows(rows);
+            if (kept < 2)
+            {
+                return;
+            }
 
-        double rankError = kept >= seen ? 0.0 : SampleErrorBounds.QuantileRankError(kept, _o.Sampling.Delta);
-        Model = PcaFitter.Fit(rows, kept, Columns, _o, seen, rankError);
+            double rankError = kept >= seen ? 0.0 : SampleErrorBounds.QuantileRankError(kept, _o.Sampling.Delta);
+            Model = PcaFitter.Fit(rows.AsSpan(0, kept * Columns), kept, Columns, _o, seen, rankError);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rows);
+        }
     }
 }
