@@ -211,6 +211,8 @@ public sealed class DetectJob
         var files = (await _lake.Catalog.ListFilesAsync(head, cancellationToken)).Where(f => f.MaxTsMs >= earliest).ToList();
         long points = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
+        // why: each day's column arrays (large-object heap) are handed back once the day is scored and reused by the next read.
+        var buffers = new MetricsBuffers();
         foreach (var batch in DetectBatches.Plan(plan, files, _options.SeriesPerBatch))
         {
             var filter = new MetricsFilter(batch.SeriesIds.Where(readFrom.ContainsKey).ToDictionary(id => id, id => readFrom[id]));
@@ -221,13 +223,14 @@ public sealed class DetectJob
                 .Select(g => g.ToList())
                 .ToList();
             var groups = batch.Groups.Select(k => plan.Groups[k]).ToArray();
-            Task<IReadOnlyList<MetricsBlock>>? next = days.Count > 0 ? Task.Run(() => ReadDayAsync(days[0], filter, cancellationToken), cancellationToken) : null;
+            Task<(MetricsBlock[] Read, IReadOnlyList<MetricsBlock> Blocks)>? next = days.Count > 0 ? Task.Run(() => ReadDayAsync(days[0], filter, buffers, cancellationToken), cancellationToken) : null;
             for (int d = 0; d < days.Count; d++)
             {
-                var blocks = await next!;
+                var (read, blocks) = await next!;
                 int following = d + 1;
-                next = following < days.Count ? Task.Run(() => ReadDayAsync(days[following], filter, cancellationToken), cancellationToken) : null;
+                next = following < days.Count ? Task.Run(() => ReadDayAsync(days[following], filter, buffers, cancellationToken), cancellationToken) : null;
                 points += ScoreDay(blocks, plan, groups, sink, parallel);
+                Array.ForEach(read, buffers.Return);
             }
 
             var sealing = batch.SeriesIds.Where(plan.Series.ContainsKey).Select(id => (Action<CursorSpill>)plan.Series[id].State.Seal)
@@ -239,11 +242,14 @@ public sealed class DetectJob
         return points;
     }
 
-    /// <summary>Reads the files of one partition day (in parallel): blocks each holding whole series, sorted by series and time.</summary>
-    private async Task<IReadOnlyList<MetricsBlock>> ReadDayAsync(List<DataFileRecord> day, MetricsFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the files of one partition day (in parallel): the blocks as read (their arrays go back to
+    /// <paramref name="buffers"/> once the day is scored) and the blocks to score, each holding whole series, sorted by series and time.
+    /// </summary>
+    private async Task<(MetricsBlock[] Read, IReadOnlyList<MetricsBlock> Blocks)> ReadDayAsync(List<DataFileRecord> day, MetricsFilter filter, MetricsBuffers buffers, CancellationToken cancellationToken)
     {
-        var blocks = await Task.WhenAll(day.Select(f => _lake.Files.ReadAsync(f, filter, cancellationToken)));
-        return blocks.Length == 1 ? blocks : MetricsBlocks.DisjointOrMerged(blocks);
+        var blocks = await Task.WhenAll(day.Select(f => _lake.Files.ReadAsync(f, filter, buffers, cancellationToken)));
+        return (blocks, blocks.Length == 1 ? blocks : MetricsBlocks.DisjointOrMerged(blocks));
     }
 
     /// <summary>Scores one day's blocks: the batch's series and groups together, as one work list over all workers.</summary>
