@@ -140,12 +140,13 @@ public sealed class DetectJob
     private async Task<DetectPlan> PlanAsync(IReadOnlyList<SeriesChange> changes, CancellationToken cancellationToken)
     {
         var plan = new DetectPlan();
-        var cursors = await _lake.Catalog.GetCursorsAsync(Consumer, [.. changes.Select(c => c.SeriesId)], cancellationToken);
+        // why: only the watermarks here; the states (hundreds of KB per series) are loaded with each batch.
+        var cursors = await _lake.Catalog.GetCursorMarksAsync(Consumer, [.. changes.Select(c => c.SeriesId)], cancellationToken);
         foreach (var change in changes)
         {
             if (cursors.TryGetValue(change.SeriesId, out var cursor) && change.MinTsMs > cursor.WatermarkMs)
             {
-                plan.Series[change.SeriesId] = (SeriesDetection.Restore(cursor, _passes, _options), cursor.WatermarkMs + 1);
+                plan.Series[change.SeriesId] = (SeriesDetection.Saved(cursor, _passes, _options), cursor.WatermarkMs + 1);
                 continue;
             }
 
@@ -215,6 +216,7 @@ public sealed class DetectJob
         var buffers = new MetricsBuffers();
         foreach (var batch in DetectBatches.Plan(plan, files, _options.SeriesPerBatch))
         {
+            await AttachSavedStatesAsync(plan, batch, cancellationToken);
             var filter = new MetricsFilter(batch.SeriesIds.Where(readFrom.ContainsKey).ToDictionary(id => id, id => readFrom[id]));
             var days = files
                 .Where(f => filter.MayMatchSeries(f.MinSeriesId, f.MaxSeriesId))
@@ -240,6 +242,24 @@ public sealed class DetectJob
         }
 
         return points;
+    }
+
+    /// <summary>Loads the saved states of the batch's series that continue from a cursor.</summary>
+    private async Task AttachSavedStatesAsync(DetectPlan plan, DetectBatch batch, CancellationToken cancellationToken)
+    {
+        long[] waiting = [.. batch.SeriesIds.Where(id => plan.Series.TryGetValue(id, out var entry) && entry.State.AwaitsState)];
+        if (waiting.Length == 0)
+        {
+            return;
+        }
+
+        var cursors = await _lake.Catalog.GetCursorsAsync(Consumer, waiting, cancellationToken);
+        foreach (long id in waiting)
+        {
+            plan.Series[id].State.Attach(cursors.TryGetValue(id, out var cursor)
+                ? cursor
+                : throw new InvalidOperationException($"The saved cursor of series {id} disappeared during the run; rerun the job."));
+        }
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace AnomalyHunter.Jobs.Detect;
 
 /// <summary>The detection state of one series during a run: its (combined) scorer, the window and gap trackers, and the watermark.</summary>
 /// <remarks>
-/// The scorer is built (fresh or from the saved state) when the series' batch first needs it, and dropped by
-/// <see cref="Seal"/> once its cursor is saved, so a run holds live states for one batch of series at a time.
+/// The saved state is loaded with the series' batch (<see cref="Attach"/>), the scorer is built (fresh or from it) when
+/// the batch first needs it, and dropped by <see cref="Seal"/> once its cursor is saved, so a run holds saved and live
+/// states for one batch of series at a time.
 /// </remarks>
 internal sealed class SeriesDetection
 {
@@ -62,7 +63,15 @@ internal sealed class SeriesDetection
     public static SeriesDetection Fresh(long seriesId, CombinedScorerFactory factory, DetectOptions options) =>
         new(seriesId, factory, options, null, long.MinValue, 0);
 
-    public static SeriesDetection Restore(SeriesCursor cursor, CombinedScorerFactory factory, DetectOptions options)
+    /// <summary>A series continuing from a saved cursor whose state is loaded later (<see cref="Attach"/>), batch by batch.</summary>
+    public static SeriesDetection Saved(CursorMark mark, CombinedScorerFactory factory, DetectOptions options) =>
+        new(mark.SeriesId, factory, options, null, mark.WatermarkMs, mark.PointsSeen) { AwaitsState = true };
+
+    /// <summary>Whether the saved state must still be attached before the series is scored or sealed.</summary>
+    public bool AwaitsState { get; private set; }
+
+    /// <summary>Attaches the saved state of a series created by <see cref="Saved"/>; it must be the cursor the run planned with.</summary>
+    public void Attach(SeriesCursor cursor)
     {
         ReadOnlySpan<byte> blob = cursor.State;
         if (blob.Length < 8 || BinaryPrimitives.ReadInt32LittleEndian(blob) != BlobVersion)
@@ -70,7 +79,13 @@ internal sealed class SeriesDetection
             throw new InvalidDataException($"The saved detection state of series {cursor.SeriesId} is not readable by this version.");
         }
 
-        return new SeriesDetection(cursor.SeriesId, factory, options, cursor, cursor.WatermarkMs, cursor.PointsSeen);
+        if (!AwaitsState || cursor.SeriesId != SeriesId || cursor.WatermarkMs != WatermarkMs || cursor.PointsSeen != PointsSeen)
+        {
+            throw new InvalidOperationException($"The saved cursor of series {cursor.SeriesId} changed during the run; rerun the job.");
+        }
+
+        _saved = cursor;
+        AwaitsState = false;
     }
 
     /// <summary>Saves the cursor (when the series has points) into <paramref name="spill"/> and drops the live state; the windows stay.</summary>
@@ -101,6 +116,11 @@ internal sealed class SeriesDetection
         }
 
         ObjectDisposedException.ThrowIf(_sealed, this);
+        if (AwaitsState)
+        {
+            throw new InvalidOperationException($"The saved state of series {SeriesId} was not loaded.");
+        }
+
         var windows = new WindowTracker(_options.Threshold, _options.MergeGap, _factory.Passes.Count);
         var gaps = new GapTracker(_options.GapMinMissing);
         if (_saved is null)
