@@ -319,8 +319,8 @@ public sealed class DetectJob
                 return;
             }
 
-            var (rows, matrix) = GroupAligner.Align(columns);
-            group.State.Score(rows, matrix);
+            var (rows, matrix) = GroupAligner.AlignShared(columns);
+            group.State.Score(rows.Span, matrix.Span);
         });
         return scored;
     }

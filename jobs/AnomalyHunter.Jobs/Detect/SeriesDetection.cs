@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using AnomalyHunter.Lakehouse.Catalog;
 using AnomalyHunter.Udfs.Detection.Combined;
 
@@ -27,9 +28,6 @@ internal sealed class SeriesDetection
     private int _last;
 
     // why: per-thread scratch for saving states; fresh writers per series would each grow through large-object-heap arrays.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_state;
-
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_blob;
 
@@ -169,16 +167,17 @@ internal sealed class SeriesDetection
     private void WriteBlob(ArrayBufferWriter<byte> into)
     {
         var (scorer, windows, gaps) = Live();
-        var state = t_state ??= new ArrayBufferWriter<byte>();
-        state.ResetWrittenCount();
-        scorer.WriteState(state);
-        int size = 8 + state.WrittenCount + windows.StateSize + GapTracker.StateSize;
-        var blob = into.GetSpan(size)[..size];
-        BinaryPrimitives.WriteInt32LittleEndian(blob, BlobVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(blob[4..], state.WrittenCount);
-        state.WrittenSpan.CopyTo(blob[8..]);
-        windows.Write(blob.Slice(8 + state.WrittenCount, windows.StateSize));
-        gaps.Write(blob[(8 + state.WrittenCount + windows.StateSize)..]);
-        into.Advance(blob.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(into.GetSpan(8), BlobVersion);
+        into.Advance(8);
+
+        // why: the scorer writes straight after the header and its length is filled in afterwards, saving a copy of the largest part.
+        scorer.WriteState(into);
+        int length = into.WrittenCount - 8;
+        int tail = windows.StateSize + GapTracker.StateSize;
+        var rest = into.GetSpan(tail)[..tail];
+        windows.Write(rest[..windows.StateSize]);
+        gaps.Write(rest[windows.StateSize..]);
+        into.Advance(tail);
+        BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(into.WrittenMemory).Span[4..], length);
     }
 }
