@@ -26,6 +26,16 @@ if (args.Length > 0 && args[0] == "pass-score-hash")
     return AnomalyHunter.Benchmarks.PassCost.PassScoreHash.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "detect-ab")
+{
+    return await AnomalyHunter.Benchmarks.DetectScale.DetectAb.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "pca-score-hash")
+{
+    return await AnomalyHunter.Benchmarks.DetectScale.PcaScoreHash.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pass-cost-ab")
 {
     return AnomalyHunter.Benchmarks.PassCost.PassCostAb.Run(args[1..]);

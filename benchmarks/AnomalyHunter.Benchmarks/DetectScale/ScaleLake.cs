@@ -57,7 +57,11 @@ internal sealed class ScaleLake
     }
 
     /// <summary>Opens the lake of this size under <paramref name="work"/>, generating and ingesting it first when absent.</summary>
-    public static async Task<ScaleLake> OpenOrCreateAsync(string work, int series, int days, ILogger log, CancellationToken cancellationToken)
+    public static Task<ScaleLake> OpenOrCreateAsync(string work, int series, int days, ILogger log, CancellationToken cancellationToken)
+        => OpenOrCreateAsync(work, series, days, null, log, cancellationToken);
+
+    /// <summary>Like the overload without <paramref name="ingest"/>, which (when given) ingests the day sources in place of one ingest run over all of them.</summary>
+    public static async Task<ScaleLake> OpenOrCreateAsync(string work, int series, int days, Func<Lake, List<IngestSource>, FolderQuarantineSink, Task>? ingest, ILogger log, CancellationToken cancellationToken)
     {
         string dir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"s{series}-d{days}"));
         var lake = new ScaleLake(dir, series, days);
@@ -84,8 +88,11 @@ internal sealed class ScaleLake
                 Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
                     System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"detect-scale|{series}|{days}|{d}"))))
                 , ct => NextDayAsync(daysOf, keys, ct))).ToList();
-            await new IngestJob(new Lake(catalog, lake.LakeRoot, TimeProvider.System, log), new IngestJobOptions())
-                .RunAsync(sources, new FolderQuarantineSink(Path.Combine(dir, "quarantine"), "detect-scale"), null, cancellationToken);
+            var product = new Lake(catalog, lake.LakeRoot, TimeProvider.System, log);
+            var quarantine = new FolderQuarantineSink(Path.Combine(dir, "quarantine"), "detect-scale");
+            await (ingest is null
+                ? new IngestJob(product, new IngestJobOptions()).RunAsync(sources, quarantine, null, cancellationToken)
+                : ingest(product, sources, quarantine));
         }
 
         await File.WriteAllTextAsync(Path.Combine(dir, ReadyMarker), "ok", cancellationToken);

@@ -140,12 +140,13 @@ public sealed class DetectJob
     private async Task<DetectPlan> PlanAsync(IReadOnlyList<SeriesChange> changes, CancellationToken cancellationToken)
     {
         var plan = new DetectPlan();
-        var cursors = await _lake.Catalog.GetCursorsAsync(Consumer, [.. changes.Select(c => c.SeriesId)], cancellationToken);
+        // why: only the watermarks here; the states (hundreds of KB per series) are loaded with each batch.
+        var cursors = await _lake.Catalog.GetCursorMarksAsync(Consumer, [.. changes.Select(c => c.SeriesId)], cancellationToken);
         foreach (var change in changes)
         {
             if (cursors.TryGetValue(change.SeriesId, out var cursor) && change.MinTsMs > cursor.WatermarkMs)
             {
-                plan.Series[change.SeriesId] = (SeriesDetection.Restore(cursor, _passes, _options), cursor.WatermarkMs + 1);
+                plan.Series[change.SeriesId] = (SeriesDetection.Saved(cursor, _passes, _options), cursor.WatermarkMs + 1);
                 continue;
             }
 
@@ -211,8 +212,11 @@ public sealed class DetectJob
         var files = (await _lake.Catalog.ListFilesAsync(head, cancellationToken)).Where(f => f.MaxTsMs >= earliest).ToList();
         long points = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
+        // why: each day's column arrays (large-object heap) are handed back once the day is scored and reused by the next read.
+        var buffers = new MetricsBuffers();
         foreach (var batch in DetectBatches.Plan(plan, files, _options.SeriesPerBatch))
         {
+            await AttachSavedStatesAsync(plan, batch, cancellationToken);
             var filter = new MetricsFilter(batch.SeriesIds.Where(readFrom.ContainsKey).ToDictionary(id => id, id => readFrom[id]));
             var days = files
                 .Where(f => filter.MayMatchSeries(f.MinSeriesId, f.MaxSeriesId))
@@ -221,13 +225,14 @@ public sealed class DetectJob
                 .Select(g => g.ToList())
                 .ToList();
             var groups = batch.Groups.Select(k => plan.Groups[k]).ToArray();
-            Task<IReadOnlyList<MetricsBlock>>? next = days.Count > 0 ? Task.Run(() => ReadDayAsync(days[0], filter, cancellationToken), cancellationToken) : null;
+            Task<(MetricsBlock[] Read, IReadOnlyList<MetricsBlock> Blocks)>? next = days.Count > 0 ? Task.Run(() => ReadDayAsync(days[0], filter, buffers, cancellationToken), cancellationToken) : null;
             for (int d = 0; d < days.Count; d++)
             {
-                var blocks = await next!;
+                var (read, blocks) = await next!;
                 int following = d + 1;
-                next = following < days.Count ? Task.Run(() => ReadDayAsync(days[following], filter, cancellationToken), cancellationToken) : null;
+                next = following < days.Count ? Task.Run(() => ReadDayAsync(days[following], filter, buffers, cancellationToken), cancellationToken) : null;
                 points += ScoreDay(blocks, plan, groups, sink, parallel);
+                Array.ForEach(read, buffers.Return);
             }
 
             var sealing = batch.SeriesIds.Where(plan.Series.ContainsKey).Select(id => (Action<CursorSpill>)plan.Series[id].State.Seal)
@@ -239,11 +244,32 @@ public sealed class DetectJob
         return points;
     }
 
-    /// <summary>Reads the files of one partition day (in parallel): blocks each holding whole series, sorted by series and time.</summary>
-    private async Task<IReadOnlyList<MetricsBlock>> ReadDayAsync(List<DataFileRecord> day, MetricsFilter filter, CancellationToken cancellationToken)
+    /// <summary>Loads the saved states of the batch's series that continue from a cursor.</summary>
+    private async Task AttachSavedStatesAsync(DetectPlan plan, DetectBatch batch, CancellationToken cancellationToken)
     {
-        var blocks = await Task.WhenAll(day.Select(f => _lake.Files.ReadAsync(f, filter, cancellationToken)));
-        return blocks.Length == 1 ? blocks : MetricsBlocks.DisjointOrMerged(blocks);
+        long[] waiting = [.. batch.SeriesIds.Where(id => plan.Series.TryGetValue(id, out var entry) && entry.State.AwaitsState)];
+        if (waiting.Length == 0)
+        {
+            return;
+        }
+
+        var cursors = await _lake.Catalog.GetCursorsAsync(Consumer, waiting, cancellationToken);
+        foreach (long id in waiting)
+        {
+            plan.Series[id].State.Attach(cursors.TryGetValue(id, out var cursor)
+                ? cursor
+                : throw new InvalidOperationException($"The saved cursor of series {id} disappeared during the run; rerun the job."));
+        }
+    }
+
+    /// <summary>
+    /// Reads the files of one partition day (in parallel): the blocks as read (their arrays go back to
+    /// <paramref name="buffers"/> once the day is scored) and the blocks to score, each holding whole series, sorted by series and time.
+    /// </summary>
+    private async Task<(MetricsBlock[] Read, IReadOnlyList<MetricsBlock> Blocks)> ReadDayAsync(List<DataFileRecord> day, MetricsFilter filter, MetricsBuffers buffers, CancellationToken cancellationToken)
+    {
+        var blocks = await Task.WhenAll(day.Select(f => _lake.Files.ReadAsync(f, filter, buffers, cancellationToken)));
+        return (blocks, blocks.Length == 1 ? blocks : MetricsBlocks.DisjointOrMerged(blocks));
     }
 
     /// <summary>Scores one day's blocks: the batch's series and groups together, as one work list over all workers.</summary>
@@ -293,8 +319,8 @@ public sealed class DetectJob
                 return;
             }
 
-            var (rows, matrix) = GroupAligner.Align(columns);
-            group.State.Score(rows, matrix);
+            var (rows, matrix) = GroupAligner.AlignShared(columns);
+            group.State.Score(rows.Span, matrix.Span);
         });
         return scored;
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using AnomalyHunter.Lakehouse.Catalog;
 using AnomalyHunter.Udfs.Multivariate;
 
@@ -26,9 +27,6 @@ internal sealed class GroupDetection
     private double[] _shares = [];
 
     // why: per-thread scratch for saving states; fresh writers per group grow through large-object-heap arrays (a group's state is large).
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_state;
-
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_blob;
 
@@ -181,22 +179,22 @@ internal sealed class GroupDetection
     private void WriteBlob(ArrayBufferWriter<byte> into)
     {
         var (scorer, windows) = Live();
-        var state = t_state ??= new ArrayBufferWriter<byte>();
-        state.ResetWrittenCount();
-        scorer.WriteState(state);
         int head = 8 + (8 * Members.Length) + 4;
-        int size = head + state.WrittenCount + windows.StateSize;
-        var blob = into.GetSpan(size)[..size];
-        BinaryPrimitives.WriteInt32LittleEndian(blob, BlobVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(blob[4..], Members.Length);
+        var header = into.GetSpan(head)[..head];
+        BinaryPrimitives.WriteInt32LittleEndian(header, BlobVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], Members.Length);
         for (int i = 0; i < Members.Length; i++)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(blob[(8 + (8 * i))..], Members[i]);
+            BinaryPrimitives.WriteInt64LittleEndian(header[(8 + (8 * i))..], Members[i]);
         }
 
-        BinaryPrimitives.WriteInt32LittleEndian(blob[(head - 4)..], state.WrittenCount);
-        state.WrittenSpan.CopyTo(blob[head..]);
-        windows.Write(blob[(head + state.WrittenCount)..]);
-        into.Advance(size);
+        into.Advance(head);
+
+        // why: the scorer writes straight after the header and its length is filled in afterwards, saving a copy of the largest part.
+        scorer.WriteState(into);
+        int length = into.WrittenCount - head;
+        windows.Write(into.GetSpan(windows.StateSize)[..windows.StateSize]);
+        into.Advance(windows.StateSize);
+        BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(into.WrittenMemory).Span[(head - 4)..], length);
     }
 }

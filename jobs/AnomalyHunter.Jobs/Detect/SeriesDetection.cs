@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using AnomalyHunter.Lakehouse.Catalog;
 using AnomalyHunter.Udfs.Detection.Combined;
 
@@ -7,8 +8,9 @@ namespace AnomalyHunter.Jobs.Detect;
 
 /// <summary>The detection state of one series during a run: its (combined) scorer, the window and gap trackers, and the watermark.</summary>
 /// <remarks>
-/// The scorer is built (fresh or from the saved state) when the series' batch first needs it, and dropped by
-/// <see cref="Seal"/> once its cursor is saved, so a run holds live states for one batch of series at a time.
+/// The saved state is loaded with the series' batch (<see cref="Attach"/>), the scorer is built (fresh or from it) when
+/// the batch first needs it, and dropped by <see cref="Seal"/> once its cursor is saved, so a run holds saved and live
+/// states for one batch of series at a time.
 /// </remarks>
 internal sealed class SeriesDetection
 {
@@ -26,9 +28,6 @@ internal sealed class SeriesDetection
     private int _last;
 
     // why: per-thread scratch for saving states; fresh writers per series would each grow through large-object-heap arrays.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_state;
-
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_blob;
 
@@ -62,7 +61,15 @@ internal sealed class SeriesDetection
     public static SeriesDetection Fresh(long seriesId, CombinedScorerFactory factory, DetectOptions options) =>
         new(seriesId, factory, options, null, long.MinValue, 0);
 
-    public static SeriesDetection Restore(SeriesCursor cursor, CombinedScorerFactory factory, DetectOptions options)
+    /// <summary>A series continuing from a saved cursor whose state is loaded later (<see cref="Attach"/>), batch by batch.</summary>
+    public static SeriesDetection Saved(CursorMark mark, CombinedScorerFactory factory, DetectOptions options) =>
+        new(mark.SeriesId, factory, options, null, mark.WatermarkMs, mark.PointsSeen) { AwaitsState = true };
+
+    /// <summary>Whether the saved state must still be attached before the series is scored or sealed.</summary>
+    public bool AwaitsState { get; private set; }
+
+    /// <summary>Attaches the saved state of a series created by <see cref="Saved"/>; it must be the cursor the run planned with.</summary>
+    public void Attach(SeriesCursor cursor)
     {
         ReadOnlySpan<byte> blob = cursor.State;
         if (blob.Length < 8 || BinaryPrimitives.ReadInt32LittleEndian(blob) != BlobVersion)
@@ -70,7 +77,13 @@ internal sealed class SeriesDetection
             throw new InvalidDataException($"The saved detection state of series {cursor.SeriesId} is not readable by this version.");
         }
 
-        return new SeriesDetection(cursor.SeriesId, factory, options, cursor, cursor.WatermarkMs, cursor.PointsSeen);
+        if (!AwaitsState || cursor.SeriesId != SeriesId || cursor.WatermarkMs != WatermarkMs || cursor.PointsSeen != PointsSeen)
+        {
+            throw new InvalidOperationException($"The saved cursor of series {cursor.SeriesId} changed during the run; rerun the job.");
+        }
+
+        _saved = cursor;
+        AwaitsState = false;
     }
 
     /// <summary>Saves the cursor (when the series has points) into <paramref name="spill"/> and drops the live state; the windows stay.</summary>
@@ -101,6 +114,11 @@ internal sealed class SeriesDetection
         }
 
         ObjectDisposedException.ThrowIf(_sealed, this);
+        if (AwaitsState)
+        {
+            throw new InvalidOperationException($"The saved state of series {SeriesId} was not loaded.");
+        }
+
         var windows = new WindowTracker(_options.Threshold, _options.MergeGap, _factory.Passes.Count);
         var gaps = new GapTracker(_options.GapMinMissing);
         if (_saved is null)
@@ -149,16 +167,17 @@ internal sealed class SeriesDetection
     private void WriteBlob(ArrayBufferWriter<byte> into)
     {
         var (scorer, windows, gaps) = Live();
-        var state = t_state ??= new ArrayBufferWriter<byte>();
-        state.ResetWrittenCount();
-        scorer.WriteState(state);
-        int size = 8 + state.WrittenCount + windows.StateSize + GapTracker.StateSize;
-        var blob = into.GetSpan(size)[..size];
-        BinaryPrimitives.WriteInt32LittleEndian(blob, BlobVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(blob[4..], state.WrittenCount);
-        state.WrittenSpan.CopyTo(blob[8..]);
-        windows.Write(blob.Slice(8 + state.WrittenCount, windows.StateSize));
-        gaps.Write(blob[(8 + state.WrittenCount + windows.StateSize)..]);
-        into.Advance(blob.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(into.GetSpan(8), BlobVersion);
+        into.Advance(8);
+
+        // why: the scorer writes straight after the header and its length is filled in afterwards, saving a copy of the largest part.
+        scorer.WriteState(into);
+        int length = into.WrittenCount - 8;
+        int tail = windows.StateSize + GapTracker.StateSize;
+        var rest = into.GetSpan(tail)[..tail];
+        windows.Write(rest[..windows.StateSize]);
+        gaps.Write(rest[windows.StateSize..]);
+        into.Advance(tail);
+        BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(into.WrittenMemory).Span[4..], length);
     }
 }

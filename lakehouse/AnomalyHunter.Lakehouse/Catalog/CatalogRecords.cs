@@ -102,6 +102,9 @@ public sealed record ConsumerRecord(string Consumer, long SnapshotId, long Versi
 /// <summary>Per-series progress of a consumer: everything at or before <see cref="WatermarkMs"/> is scored; <see cref="State"/> continues from there.</summary>
 public sealed record SeriesCursor(long SeriesId, long WatermarkMs, long PointsSeen, byte[] State);
 
+/// <summary>A series cursor's position without its state: what a run plans with before it loads states batch by batch.</summary>
+public sealed record CursorMark(long SeriesId, long WatermarkMs, long PointsSeen);
+
 /// <summary>A detected anomaly window of one series, or of a group of series (<see cref="Scope"/> = group).</summary>
 /// <param name="AnomalyId">Stable id: a hash of the consumer, the series or group, and the start.</param>
 /// <param name="Consumer">The detector configuration that found it.</param>

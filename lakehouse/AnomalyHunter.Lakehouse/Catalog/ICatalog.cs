@@ -77,6 +77,9 @@ public interface ICatalog : IAsyncDisposable
     /// <summary>Cursors of the consumer for these series (series without a cursor are absent).</summary>
     Task<IReadOnlyDictionary<long, SeriesCursor>> GetCursorsAsync(string consumer, IReadOnlyCollection<long> seriesIds, CancellationToken cancellationToken);
 
+    /// <summary>Watermarks of the consumer's cursors for these series, without their states (series without a cursor are absent).</summary>
+    Task<IReadOnlyDictionary<long, CursorMark>> GetCursorMarksAsync(string consumer, IReadOnlyCollection<long> seriesIds, CancellationToken cancellationToken);
+
     /// <summary>Group cursors of the consumer for these groups (groups without a cursor are absent).</summary>
     Task<IReadOnlyDictionary<string, GroupCursor>> GetGroupCursorsAsync(string consumer, IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken);
 

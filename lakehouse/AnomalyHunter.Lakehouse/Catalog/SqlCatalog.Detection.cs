@@ -22,28 +22,18 @@ public abstract partial class SqlCatalog
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<long, SeriesCursor>> GetCursorsAsync(
+    public Task<IReadOnlyDictionary<long, SeriesCursor>> GetCursorsAsync(
         string consumer,
         IReadOnlyCollection<long> seriesIds,
-        CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<long, SeriesCursor>();
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        foreach (long[] chunk in InChunks(seriesIds.Distinct()))
-        {
-            await using var cmd = Command(connection, null, Sql("cursors_get"));
-            Param(cmd, "@consumer", consumer, DbType.String);
-            BindInList(cmd, "{ids}", chunk, DbType.Int64);
-            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                long id = reader.GetInt64(0);
-                result[id] = new SeriesCursor(id, reader.GetInt64(1), reader.GetInt64(2), (byte[])reader.GetValue(3));
-            }
-        }
+        CancellationToken cancellationToken) =>
+        ReadBySeriesAsync("cursors_get", consumer, seriesIds, r => new SeriesCursor(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), (byte[])r.GetValue(3)), cancellationToken);
 
-        return result;
-    }
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<long, CursorMark>> GetCursorMarksAsync(
+        string consumer,
+        IReadOnlyCollection<long> seriesIds,
+        CancellationToken cancellationToken) =>
+        ReadBySeriesAsync("cursor_marks_get", consumer, seriesIds, r => new CursorMark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);
 
     /// <inheritdoc />
     public async Task CommitDetectionAsync(DetectionCommit commit, CancellationToken cancellationToken)
@@ -169,6 +159,31 @@ public abstract partial class SqlCatalog
             {
                 string key = reader.GetString(0);
                 result[key] = new GroupCursor(key, reader.GetInt64(1), reader.GetInt64(2), (byte[])reader.GetValue(3));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Rows of a per-series query of the consumer (series id in column 0), by series id.</summary>
+    private async Task<IReadOnlyDictionary<long, T>> ReadBySeriesAsync<T>(
+        string query,
+        string consumer,
+        IReadOnlyCollection<long> seriesIds,
+        Func<DbDataReader, T> read,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, T>();
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        foreach (long[] chunk in InChunks(seriesIds.Distinct()))
+        {
+            await using var cmd = Command(connection, null, Sql(query));
+            Param(cmd, "@consumer", consumer, DbType.String);
+            BindInList(cmd, "{ids}", chunk, DbType.Int64);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result[reader.GetInt64(0)] = read(reader);
             }
         }
 

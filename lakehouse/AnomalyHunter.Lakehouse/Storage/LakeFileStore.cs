@@ -116,6 +116,10 @@ public sealed class LakeFileStore
     public Task<MetricsBlock> ReadAsync(DataFileRecord file, MetricsFilter? filter, CancellationToken cancellationToken) =>
         MetricsFileReader.ReadAsync(Layout.Absolute(file.Path), filter, cancellationToken);
 
+    /// <summary>Like the overload without buffers, the block's arrays taken from <paramref name="buffers"/> (hand the block back there when done).</summary>
+    public Task<MetricsBlock> ReadAsync(DataFileRecord file, MetricsFilter? filter, MetricsBuffers buffers, CancellationToken cancellationToken) =>
+        MetricsFileReader.ReadAsync(Layout.Absolute(file.Path), filter, buffers, cancellationToken);
+
     /// <summary>The lowercase hex SHA-256 of a file.</summary>
     public static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {

@@ -22,10 +22,14 @@ public sealed class MetricsBlock
 
     /// <summary>The rows of <paramref name="parts"/> one after another (<paramref name="total"/> rows in all); sorted only when the caller's parts are.</summary>
     public static MetricsBlock Concat(IEnumerable<MetricsBlock> parts, int total)
+        => Concat(parts, new MetricsBlock(new long[total], new long[total], new double[total], 0), total);
+
+    /// <summary>Like the overload without <paramref name="into"/>, writing into the arrays of <paramref name="into"/> (at least <paramref name="total"/> long).</summary>
+    public static MetricsBlock Concat(IEnumerable<MetricsBlock> parts, MetricsBlock into, int total)
     {
-        var ids = new long[total];
-        var ts = new long[total];
-        var values = new double[total];
+        long[] ids = into.SeriesIds;
+        long[] ts = into.TimestampsMs;
+        double[] values = into.Values;
         int at = 0;
         foreach (var part in parts)
         {

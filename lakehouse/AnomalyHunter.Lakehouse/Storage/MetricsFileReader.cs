@@ -8,7 +8,11 @@ namespace AnomalyHunter.Lakehouse.Storage;
 public static class MetricsFileReader
 {
     /// <summary>Reads the rows of <paramref name="path"/> that pass <paramref name="filter"/> (null reads everything).</summary>
-    public static async Task<MetricsBlock> ReadAsync(string path, MetricsFilter? filter, CancellationToken cancellationToken)
+    public static Task<MetricsBlock> ReadAsync(string path, MetricsFilter? filter, CancellationToken cancellationToken)
+        => ReadAsync(path, filter, null, cancellationToken);
+
+    /// <summary>Like the overload without buffers; the block's arrays come from <paramref name="buffers"/> when given (hand the block back there when done).</summary>
+    public static async Task<MetricsBlock> ReadAsync(string path, MetricsFilter? filter, MetricsBuffers? buffers, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous);
         await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken);
@@ -28,11 +32,11 @@ public static class MetricsFileReader
                 continue;
             }
 
-            var ids = new long[rows];
-            var values = new double[rows];
-            var ms = new long[rows];
-            await group.ReadAsync<long>(seriesField, ids, cancellationToken: cancellationToken);
-            await group.ReadAsync<double>(valueField, values, cancellationToken: cancellationToken);
+            long[] ids = buffers?.RentLongs(rows) ?? new long[rows];
+            double[] values = buffers?.RentDoubles(rows) ?? new double[rows];
+            long[] ms = buffers?.RentLongs(rows) ?? new long[rows];
+            await group.ReadAsync<long>(seriesField, ids.AsMemory(0, rows), cancellationToken: cancellationToken);
+            await group.ReadAsync<double>(valueField, values.AsMemory(0, rows), cancellationToken: cancellationToken);
 
             // why: the DateTime column is only a step on the way to epoch milliseconds; a rented buffer keeps it off the large-object heap.
             DateTime[] times = ArrayPool<DateTime>.Shared.Rent(rows);
@@ -55,6 +59,18 @@ public static class MetricsFileReader
                 parts.Add(block);
                 total += block.Count;
             }
+            else
+            {
+                buffers?.Return(block);
+            }
+        }
+
+        if (parts.Count > 1 && buffers is not null)
+        {
+            int count = checked((int)total);
+            var whole = MetricsBlock.Concat(parts, new MetricsBlock(buffers.RentLongs(count), buffers.RentLongs(count), buffers.RentDoubles(count), 0), count);
+            parts.ForEach(buffers.Return);
+            return whole;
         }
 
         return parts.Count switch

@@ -168,6 +168,8 @@ public abstract class CatalogContractTests : IAsyncLifetime
         Assert.Equal((1L, 1L), (consumer!.SnapshotId, consumer.Version));
         var cursor = (await Catalog.GetCursorsAsync("detect/x", [series], CancellationToken.None))[series];
         Assert.Equal([1, 2, 3], cursor.State);
+        var marks = await Catalog.GetCursorMarksAsync("detect/x", [series, series + 1000], CancellationToken.None);
+        Assert.Equal([new CursorMark(series, 200, 10)], marks.Values);
 
         // A second run loses the race when it read the same version.
         await Assert.ThrowsAsync<CatalogConflictException>(() => Catalog.CommitDetectionAsync(

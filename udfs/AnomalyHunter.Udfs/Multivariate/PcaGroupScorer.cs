@@ -13,6 +13,9 @@ namespace AnomalyHunter.Udfs.Multivariate;
 /// </remarks>
 public sealed class PcaGroupScorer
 {
+    [ThreadStatic]
+    private static PcaRowScore[]? t_rows;
+
     private readonly PcaOptions _o;
     private readonly StratifiedReservoir _sample;
     private long _count;
@@ -39,18 +42,12 @@ public sealed class PcaGroupScorer
             throw new ArgumentException("Scores must hold one value per row.", nameof(scores));
         }
 
-        PcaRowScore[] rows = ArrayPool<PcaRowScore>.Shared.Rent(n);
-        try
+        // why: a per-thread buffer rather than a shared pool of this one type, whose trimming runs after every full collection.
+        PcaRowScore[] rows = t_rows is { } kept && kept.Length >= n ? kept : (t_rows = new PcaRowScore[Math.Max(n, 2 * (t_rows?.Length ?? 0))]);
+        Score(timestampsMs, matrix, rows.AsSpan(0, n), t2Contributions, speContributions);
+        for (int i = 0; i < n; i++)
         {
-            Score(timestampsMs, matrix, rows.AsSpan(0, n), t2Contributions, speContributions);
-            for (int i = 0; i < n; i++)
-            {
-                scores[i] = rows[i].Score;
-            }
-        }
-        finally
-        {
-            ArrayPool<PcaRowScore>.Shared.Return(rows);
+            scores[i] = rows[i].Score;
         }
     }
 
@@ -160,14 +157,22 @@ public sealed class PcaGroupScorer
 
     private void Refit()
     {
-        var rows = new double[_sample.Capacity * Columns];
-        (int kept, long seen) = _sample.CopyRows(rows);
-        if (kept < 2)
+        // why: the sample's copy reaches the large-object heap; a fresh array per refit forced full collections.
+        double[] rows = ArrayPool<double>.Shared.Rent(_sample.Capacity * Columns);
+        try
         {
-            return;
-        }
+            (int kept, long seen) = _sample.CopyRows(rows);
+            if (kept < 2)
+            {
+                return;
+            }
 
-        double rankError = kept >= seen ? 0.0 : SampleErrorBounds.QuantileRankError(kept, _o.Sampling.Delta);
-        Model = PcaFitter.Fit(rows, kept, Columns, _o, seen, rankError);
+            double rankError = kept >= seen ? 0.0 : SampleErrorBounds.QuantileRankError(kept, _o.Sampling.Delta);
+            Model = PcaFitter.Fit(rows.AsSpan(0, kept * Columns), kept, Columns, _o, seen, rankError);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rows);
+        }
     }
 }

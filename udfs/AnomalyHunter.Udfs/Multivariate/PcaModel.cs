@@ -10,7 +10,7 @@ namespace AnomalyHunter.Udfs.Multivariate;
 /// t = Pₖᵀd; T² = Σ t_j²/λ_j; residual r = d − Pₖt; SPE = Σ r_i² over present columns. Contributions: series i adds
 /// d_i·(Pₖ Λₖ⁻¹ t)_i to T² (the complete decomposition, which sums to T² and may be slightly negative) and r_i² to the SPE.
 /// The row's score is the score of min(1, 2·min(P_T², P_SPE)) (<see cref="ControlLimits"/>), read from tail tables
-/// built at fit time (<see cref="TailTable"/>), so scoring a row costs O(columns × k) arithmetic and two lookups.
+/// filled as rows need them (<see cref="TailTable"/>; the T² table is shared by models of equal k and rows), so scoring a row costs O(columns × k) arithmetic and two lookups.
 /// </remarks>
 public sealed class PcaModel
 {
@@ -62,8 +62,7 @@ public sealed class PcaModel
         }
 
         _speTolerance = speTolerance;
-        double logNormaliser = ControlLimits.T2LogNormaliser(k, rows);
-        _t2Table = k == 0 ? null : new TailTable(t2 => Math.Log10(Math.Max(double.Epsilon, ControlLimits.T2Tail(t2, k, rows, logNormaliser))));
+        _t2Table = k == 0 ? null : T2TailTables.For(k, rows);
         _speTable = _theta1 > speTolerance && _theta2 > 0.0
             ? new TailTable(spe => ControlLimits.SpeLog10Tail(spe, _theta1, _theta2, _theta3, speTolerance))
             : null;

@@ -6,6 +6,9 @@ namespace AnomalyHunter.Udfs.Multivariate;
 /// whose log10 tail is below <see cref="FloorLog10"/> (found by doubling); lookups interpolate linearly in s.
 /// log10 P is smooth and nearly quadratic in s, so the interpolation error is about h²/8 · 0.45 decades (h the grid
 /// step), well below 10⁻³ score points for the statistics here. Beyond the table the tail is the floor (score 100).
+/// Each grid value is computed when a lookup first needs it (a model between two refits reads a few dozen of them),
+/// and is the same value an eagerly filled table would hold. Filling is safe from several threads: each writer stores
+/// the same bits.
 /// </remarks>
 internal sealed class TailTable
 {
@@ -16,7 +19,9 @@ internal sealed class TailTable
     public const double FloorLog10 = -11.0;
 
     private const double MaxRoot = 1e6;
+    private readonly Func<double, double> _log10Tail;
     private readonly double[] _log10;
+    private readonly double _step;
     private readonly double _inverseStep;
 
     public TailTable(Func<double, double> log10Tail)
@@ -27,15 +32,12 @@ internal sealed class TailTable
             top *= 2.0;
         }
 
+        _log10Tail = log10Tail;
         _log10 = new double[Points];
-        double step = top / (Points - 1);
-        for (int i = 0; i < Points; i++)
-        {
-            double s = i * step;
-            _log10[i] = Math.Max(FloorLog10, Math.Min(0.0, log10Tail(s * s)));
-        }
-
-        _inverseStep = 1.0 / step;
+        // why: NaN marks a grid value not computed yet; a clamped tail is never NaN unless the function returns NaN, which is then recomputed (to NaN) on each use.
+        Array.Fill(_log10, double.NaN);
+        _step = top / (Points - 1);
+        _inverseStep = 1.0 / _step;
     }
 
     /// <summary>log10 P(statistic ≥ <paramref name="statistic"/>); 0 for statistic ≤ 0 or NaN, the floor beyond the table.</summary>
@@ -49,11 +51,26 @@ internal sealed class TailTable
         double position = Math.Sqrt(statistic) * _inverseStep;
         if (!(position < Points - 1))
         {
-            return _log10[Points - 1];
+            return At(Points - 1);
         }
 
         int i = (int)position;
         double f = position - i;
-        return _log10[i] + (f * (_log10[i + 1] - _log10[i]));
+        double low = At(i);
+        double high = At(i + 1);
+        return low + (f * (high - low));
+    }
+
+    private double At(int i)
+    {
+        double v = _log10[i];
+        if (double.IsNaN(v))
+        {
+            double s = i * _step;
+            v = Math.Max(FloorLog10, Math.Min(0.0, _log10Tail(s * s)));
+            _log10[i] = v;
+        }
+
+        return v;
     }
 }

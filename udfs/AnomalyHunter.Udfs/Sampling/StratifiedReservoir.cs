@@ -158,13 +158,10 @@ internal sealed class StratifiedReservoir
                 {
                     int at = (stratum * _perStratum) + j;
                     _keys[at] = unchecked((ulong)r.ReadInt64());
-                    double[] row = r.ReadDoubles(_width);
-                    if (row.Length != _width)
+                    if (r.ReadInto(_rows.AsSpan(at * _width, _width)) != _width)
                     {
                         throw new InvalidDataException("Saved sample row has another width.");
                     }
-
-                    row.CopyTo(_rows, at * _width);
                 }
             }
         }
