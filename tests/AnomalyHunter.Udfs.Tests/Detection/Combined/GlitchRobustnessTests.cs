@@ -93,4 +93,25 @@ public sealed class GlitchRobustnessTests(ITestOutputHelper output)
         Assert.Contains(Spikes, s => s.At >= after && guarded[s.At] >= ScoreScale.DefaultThreshold);
         Assert.DoesNotContain(Enumerable.Range(after, ts.Length - after), i => unguarded[i] >= ScoreScale.DefaultThreshold);
     }
+
+    [Theory]
+    [InlineData(1.7e308)]
+    [InlineData(1e200)]
+    public void Hours_of_alternating_extreme_values_score_finite_and_the_series_goes_on(double extreme)
+    {
+        // why: alternating ±1.7e308 made the rolling windows' spread and the residual both infinite, and ∞ / ∞ put NaN
+        // into a sorted window, which then threw and failed the whole detect run.
+        (long[] ts, double[] values) = Series(1e6);
+        for (int i = 1000; i < 1300; i++)
+        {
+            values[i] = i % 2 == 0 ? extreme : -extreme;
+        }
+
+        (double[] alerts, double[] deviations, double[] perPass) = Run(Guarded(), ts, values);
+        Assert.All(deviations, d => Assert.True(double.IsFinite(d)));
+        Assert.All(alerts, a => Assert.True(double.IsFinite(a)));
+        Assert.All(perPass, p => Assert.True(double.IsFinite(p)));
+        Assert.True(deviations[1000] >= ScoreScale.DefaultThreshold, $"the first extreme value scored {deviations[1000]}");
+        Assert.True(deviations[2200] >= ScoreScale.DefaultThreshold, $"the 60 sd spike a few days later scored {deviations[2200]}");
+    }
 }

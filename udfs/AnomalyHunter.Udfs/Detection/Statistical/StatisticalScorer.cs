@@ -24,6 +24,9 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
     // why: a deviation from a baseline whose scale is exactly 0 (a flat window) is "infinitely" surprising; this z saturates every feature.
     private const double FlatDeviationZ = 1e3;
 
+    // why: see the clamp in Run; the square of a difference of two such values is still finite.
+    private const double MaxMagnitude = 1e150;
+
     private const int Point = 0;
     private const int Shift = 1;
     private const int Spread = 2;
@@ -128,6 +131,9 @@ internal sealed class StatisticalScorer : IContributingSeriesScorer, IDeviationS
             double alert = 0.0;
             if (double.IsFinite(x))
             {
+                // why: beyond this magnitude the difference of two values (or a spread of them) can overflow, and ∞ − ∞ or
+                // ∞ / ∞ would put NaN into the sorted windows; no measurement comes near it, and such a value stays extreme.
+                x = Math.Clamp(x, -MaxMagnitude, MaxMagnitude);
                 (long day, int bin) = _seasonal.Slot(timestampsMs[i]);
                 if (_local.Count >= _o.MinHistory)
                 {
