@@ -5,6 +5,9 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// <summary>A ring of the most recent finite points (timestamp and value) kept for refits; its size is the bound of the scorer's state.</summary>
 internal sealed class ForecastHistory
 {
+    /// <summary>The number of newest differences between neighbours among which the saved step is chosen.</summary>
+    private const int StepSample = 256;
+
     private readonly long[] _timestamps;
     private readonly double[] _values;
     private int _head;
@@ -91,9 +94,13 @@ internal sealed class ForecastHistory
         long step = MajorityStep(start);
         w.WriteVarInt64(step);
         int run = 0;
+        long previous = _timestamps[start];
+        int at = start;
         for (int i = 1; i < Count; i++)
         {
-            long difference = Difference(start, i);
+            at = at + 1 == _timestamps.Length ? 0 : at + 1;
+            long difference = unchecked(_timestamps[at] - previous);
+            previous = _timestamps[at];
             if (difference == step)
             {
                 run++;
@@ -143,15 +150,16 @@ internal sealed class ForecastHistory
         }
     }
 
-    /// <summary>The difference between neighbours held by more than half of them, if there is one (otherwise some difference).</summary>
+    /// <summary>The difference held by more than half of the newest neighbours, if there is one (otherwise some difference).</summary>
     private long MajorityStep(int start)
     {
-        // why: a majority vote (Boyer–Moore) finds the sampling step of a series with gaps in one pass, without a table.
+        // why: a majority vote (Boyer–Moore) finds the sampling step of a series with gaps without a table; the newest
+        // StepSample differences suffice to find it, and any step decodes exactly (only the size depends on it).
         long candidate = 0;
         int votes = 0;
-        for (int i = 1; i < Count; i++)
+        for (int i = Math.Max(1, Count - StepSample); i < Count; i++)
         {
-            long difference = Difference(start, i);
+            long difference = unchecked(_timestamps[Slot(start, i)] - _timestamps[Slot(start, i - 1)]);
             if (votes == 0)
             {
                 candidate = difference;
@@ -165,9 +173,6 @@ internal sealed class ForecastHistory
 
         return candidate;
     }
-
-    /// <summary>The timestamp of the <paramref name="i"/>-th oldest point minus that of the one before it (wrapping).</summary>
-    private long Difference(int start, int i) => unchecked(_timestamps[Slot(start, i)] - _timestamps[Slot(start, i - 1)]);
 
     private int Slot(int start, int i)
     {
