@@ -12,8 +12,9 @@ namespace AnomalyHunter.Benchmarks.PassCost;
 /// The CPU cost per point of one pass in this build against another build of the UDF assembly (the baseline, given by
 /// path), alternated in one process: the same code of this class runs once bound to each build (see
 /// <see cref="BaselineLoadContext"/>), over the demo series fed day by day as the detect job feeds them, on one thread,
-/// timed in process CPU time. The outputs of the two builds must agree bit for bit. Prints the best and median CPU ns
-/// per point of each build and the baseline ÷ this-build ratios, with the load average.
+/// timed in process CPU time. The outputs of the two builds must agree bit for bit (their saved states may differ in
+/// layout). Prints the best and median CPU ns per point of each build and the baseline ÷ this-build ratios, with the
+/// load average, and with saving and restoring, the mean bytes of a saved state of each build.
 /// </summary>
 internal static class PassCostAb
 {
@@ -31,19 +32,25 @@ internal static class PassCostAb
         double[][] values = [.. dataset.Series.Select(s => s.Values)];
         long points = values.Sum(v => (long)v.Length);
 
-        var product = (Func<string, long[][], double[][], bool, (double, long)>)TimeOnce;
+        var product = (Func<string, long[][], double[][], bool, (double, long, double)>)TimeOnce;
         var context = new BaselineLoadContext(baseline);
         var reference = context.Benchmarks().GetType(typeof(PassCostAb).FullName!)!
             .GetMethod(nameof(TimeOnce))!
-            .CreateDelegate<Func<string, long[][], double[][], bool, (double, long)>>();
+            .CreateDelegate<Func<string, long[][], double[][], bool, (double, long, double)>>();
         Console.WriteLine(string.Create(Inv, $"pass-cost-ab: {pass}{(saveRestore ? " with state saved and restored each day" : "")}, {values.Length} series, {points:N0} points, {rounds} alternating rounds; load {MachineLoad.OneMinute():F2}"));
 
         // why: the first run of each build pays for JIT compilation; it is not timed.
-        long expected = reference(pass, ts, values, saveRestore).Item2;
-        if (product(pass, ts, values, saveRestore).Item2 != expected)
+        var (_, expected, baselineBytes) = reference(pass, ts, values, saveRestore);
+        var (_, actual, productBytes) = product(pass, ts, values, saveRestore);
+        if (actual != expected)
         {
             Console.WriteLine("the two builds' outputs differ");
             return 1;
+        }
+
+        if (saveRestore)
+        {
+            Console.WriteLine(string.Create(Inv, $"  saved state: baseline {baselineBytes:N0} bytes, this build {productBytes:N0} bytes (mean of a series after each day)"));
         }
 
         var times = new[] { new List<double>(), new List<double>() };
@@ -52,7 +59,7 @@ internal static class PassCostAb
             // why: alternating the order spreads a burst of load from other processes over both builds.
             foreach (int v in round % 2 == 0 ? new[] { 0, 1 } : [1, 0])
             {
-                var (ns, checksum) = (v == 0 ? reference : product)(pass, ts, values, saveRestore);
+                var (ns, checksum, _) = (v == 0 ? reference : product)(pass, ts, values, saveRestore);
                 if (checksum != expected)
                 {
                     Console.WriteLine("the two builds' outputs differ");
@@ -73,8 +80,8 @@ internal static class PassCostAb
         return 0;
     }
 
-    /// <summary>Scores every series day by day with a fresh scorer of <paramref name="pass"/> and returns the CPU ns per point and a checksum of the outputs (and saved states).</summary>
-    public static (double CpuNanosecondsPerPoint, long Checksum) TimeOnce(string pass, long[][] ts, double[][] values, bool saveRestore)
+    /// <summary>Scores every series day by day with a fresh scorer of <paramref name="pass"/> and returns the CPU ns per point, a checksum of the outputs and the mean bytes of a saved state.</summary>
+    public static (double CpuNanosecondsPerPoint, long Checksum, double MeanStateBytes) TimeOnce(string pass, long[][] ts, double[][] values, bool saveRestore)
     {
         ISeriesScorerFactory factory = PassFactories.Create(pass);
         double[][] first = [.. values.Select(v => new double[v.Length])];
@@ -82,6 +89,8 @@ internal static class PassCostAb
         var writer = new ArrayBufferWriter<byte>();
         long checksum = 0;
         long points = 0;
+        long stateBytes = 0;
+        long saves = 0;
         using var process = Process.GetCurrentProcess();
         TimeSpan before = process.TotalProcessorTime;
         for (int s = 0; s < values.Length; s++)
@@ -104,7 +113,8 @@ internal static class PassCostAb
                     writer.ResetWrittenCount();
                     scorer.WriteState(writer);
                     scorer = factory.Restore(writer.WrittenSpan);
-                    checksum = (checksum * 31) + writer.WrittenCount;
+                    stateBytes += writer.WrittenCount;
+                    saves++;
                 }
 
                 points += n;
@@ -121,7 +131,7 @@ internal static class PassCostAb
             }
         }
 
-        return (ns, checksum);
+        return (ns, checksum, saves == 0 ? 0.0 : (double)stateBytes / saves);
     }
 
     private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);

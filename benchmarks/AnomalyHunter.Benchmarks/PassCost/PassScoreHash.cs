@@ -17,7 +17,8 @@ namespace AnomalyHunter.Benchmarks.PassCost;
 /// A fingerprint of everything a pass writes, so that a change meant to be bit-identical can be checked against the
 /// hash of the code before it: every series of the demo data (seeds 42 and 7) scored in one backfill and day by day
 /// with the state saved and restored between days; the bit patterns of every output and of every saved state go into
-/// one SHA-256 per pass and variant. The variants add the option paths off by default and non-finite inputs.
+/// one SHA-256 per pass and variant. The variants add the option paths off by default and non-finite inputs. A second
+/// line per variant hashes the outputs alone, so that a change of state layout can be checked to leave every score as it was.
 /// </summary>
 internal static class PassScoreHash
 {
@@ -65,17 +66,21 @@ internal static class PassScoreHash
             foreach (bool withNonFinite in new[] { false, true })
             {
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                using var scores = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var hashes = new Hashes(hash, scores);
                 foreach (SyntheticDataset dataset in data)
                 {
                     foreach (SeriesData series in dataset.Series)
                     {
                         double[] values = withNonFinite ? WithNonFinite(series.Values) : series.Values;
-                        Backfill(factory, series.TimestampsMs, values, hash);
-                        DayByDay(factory, series.TimestampsMs, values, hash);
+                        Backfill(factory, series.TimestampsMs, values, hashes);
+                        DayByDay(factory, series.TimestampsMs, values, hashes);
                     }
                 }
 
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{name}{(withNonFinite ? " (NaN/±∞ inputs)" : "")}: {Convert.ToHexString(hash.GetHashAndReset())}"));
+                string variant = name + (withNonFinite ? " (NaN/±∞ inputs)" : "");
+                lines.Add(variant + ": " + Convert.ToHexString(hash.GetHashAndReset()));
+                lines.Add(variant + " scores only: " + Convert.ToHexString(scores.GetHashAndReset()));
             }
         }
 
@@ -94,7 +99,7 @@ internal static class PassScoreHash
         return copy;
     }
 
-    private static void Backfill(ISeriesScorerFactory factory, long[] ts, double[] values, IncrementalHash hash)
+    private static void Backfill(ISeriesScorerFactory factory, long[] ts, double[] values, Hashes hash)
     {
         int n = values.Length;
         var first = new double[n];
@@ -114,7 +119,7 @@ internal static class PassScoreHash
         }
     }
 
-    private static void DayByDay(ISeriesScorerFactory factory, long[] ts, double[] values, IncrementalHash hash)
+    private static void DayByDay(ISeriesScorerFactory factory, long[] ts, double[] values, Hashes hash)
     {
         byte[]? state = null;
         foreach (var (start, end) in InMemorySeries.DaySlices(ts))
@@ -129,7 +134,7 @@ internal static class PassScoreHash
             var writer = new ArrayBufferWriter<byte>();
             scorer.WriteState(writer);
             state = writer.WrittenSpan.ToArray();
-            hash.AppendData(state);
+            hash.All.AppendData(state);
         }
     }
 
@@ -145,12 +150,19 @@ internal static class PassScoreHash
         }
     }
 
-    private static void AddState(ISeriesScorer scorer, IncrementalHash hash)
+    private static void AddState(ISeriesScorer scorer, Hashes hash)
     {
         var writer = new ArrayBufferWriter<byte>();
         scorer.WriteState(writer);
-        hash.AppendData(writer.WrittenSpan);
+        hash.All.AppendData(writer.WrittenSpan);
     }
 
-    private static void Add(IncrementalHash hash, ReadOnlySpan<double> values) => hash.AppendData(MemoryMarshal.AsBytes(values));
+    private static void Add(Hashes hash, ReadOnlySpan<double> values)
+    {
+        hash.All.AppendData(MemoryMarshal.AsBytes(values));
+        hash.Scores.AppendData(MemoryMarshal.AsBytes(values));
+    }
+
+    /// <summary>The hash of outputs and saved states, and the hash of the outputs alone.</summary>
+    private sealed record Hashes(IncrementalHash All, IncrementalHash Scores);
 }

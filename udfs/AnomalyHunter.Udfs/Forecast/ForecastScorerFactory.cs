@@ -5,7 +5,7 @@ namespace AnomalyHunter.Udfs.Forecast;
 /// <summary>Creates forecasting-pass scorers (<c>forecast</c>): additive Holt–Winters refitted at fixed point counts, scored by the tail probability of the forecast error.</summary>
 public sealed class ForecastScorerFactory : ISeriesScorerFactory
 {
-    internal const int StateVersion = 4;
+    internal const int StateVersion = 5;
     private readonly ForecastOptions _options;
 
     /// <summary>Creates the factory after validating <paramref name="options"/>.</summary>

@@ -44,6 +44,50 @@ internal ref struct StateBufferReader
         return v;
     }
 
+    /// <summary>Reads an unsigned integer written by <see cref="StateBufferWriter.WriteVarUInt64"/>.</summary>
+    public ulong ReadVarUInt64()
+    {
+        ulong value = 0;
+        for (int shift = 0; shift < 64; shift += 7)
+        {
+            Ensure(1);
+            byte b = _rest[0];
+            _rest = _rest[1..];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                // why: the tenth byte holds only the top bit; anything more would not fit 64 bits.
+                if (shift == 63 && b > 1)
+                {
+                    break;
+                }
+
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("Saved scorer state holds a malformed variable-length integer.");
+    }
+
+    /// <summary>Reads a signed integer written by <see cref="StateBufferWriter.WriteVarInt64"/>.</summary>
+    public long ReadVarInt64()
+    {
+        ulong zigzag = ReadVarUInt64();
+        return (long)(zigzag >> 1) ^ -(long)(zigzag & 1);
+    }
+
+    /// <summary>Reads a count written as an <see cref="int"/>; throws unless it is within 0..<paramref name="max"/>.</summary>
+    public int ReadCount(int max)
+    {
+        int n = ReadInt32();
+        if (n < 0 || n > max)
+        {
+            throw new InvalidDataException($"Saved state holds a count of {n} where at most {max} are allowed.");
+        }
+
+        return n;
+    }
+
     /// <summary>Reads a length-prefixed array of at most <paramref name="maxLength"/> values.</summary>
     public double[] ReadDoubles(int maxLength)
     {

@@ -35,6 +35,24 @@ internal readonly ref struct StateBufferWriter
         _writer.Advance(8);
     }
 
+    /// <summary>Writes an unsigned integer in 1 to 10 bytes, seven bits a byte, low bits first (a LEB128 varint).</summary>
+    public void WriteVarUInt64(ulong value)
+    {
+        Span<byte> span = _writer.GetSpan(10);
+        int size = 0;
+        while (value >= 0x80)
+        {
+            span[size++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[size++] = (byte)value;
+        _writer.Advance(size);
+    }
+
+    /// <summary>Writes a signed integer as a varint of its zigzag form, so that values near zero of either sign take one byte.</summary>
+    public void WriteVarInt64(long value) => WriteVarUInt64((ulong)((value << 1) ^ (value >> 63)));
+
     /// <summary>Writes a length prefix and the values.</summary>
     public void Write(ReadOnlySpan<double> values)
     {
