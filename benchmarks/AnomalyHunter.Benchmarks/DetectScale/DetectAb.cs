@@ -14,7 +14,7 @@ namespace AnomalyHunter.Benchmarks.DetectScale;
 
 /// <summary>
 /// End-to-end detect of this build against a baseline build of the product (loaded in the same process, see
-/// <see cref="ProductBaselineLoadContext"/>), in alternating rounds on fresh copies of one catalog: a backfill of a
+/// <see cref="BaselineLoadContext.ForProduct"/>), in alternating rounds on fresh copies of one catalog: a backfill of a
 /// detect-scale lake, or the daily run of a <see cref="DailyLake"/> (one new day after a backfill of the others).
 /// Prints each round's process CPU ns per point, wall time, gen2 collections and peak RSS, the baseline ÷ this-build
 /// ratio of the median CPU, and a hash of each build's results (anomaly rows without run ids, series and group cursors),
@@ -40,7 +40,7 @@ internal static class DetectAb
         int rounds = int.Parse(PassCostArgs.Get(args, "--rounds", "3"), Inv);
         int parallelism = int.Parse(PassCostArgs.Get(args, "--parallelism", Environment.ProcessorCount.ToString(Inv)), Inv);
         Func<string, int, int, string, int, string, Task<(double Cpu, double Wall, long Points, int Gen2, long PeakBytes)>> product = RunOnceAsync;
-        var reference = new ProductBaselineLoadContext(baseline).Benchmarks().GetType(typeof(DetectAb).FullName!)!
+        var reference = BaselineLoadContext.ForProduct(baseline).Benchmarks().GetType(typeof(DetectAb).FullName!)!
             .GetMethod(nameof(RunOnceAsync))!
             .CreateDelegate<Func<string, int, int, string, int, string, Task<(double Cpu, double Wall, long Points, int Gen2, long PeakBytes)>>>();
         Console.WriteLine(string.Create(Inv, $"detect-ab: {mode}, {series} series × {days} days, parallelism {parallelism}, {rounds} alternating rounds (baseline first); load {MachineLoad.OneMinute():F2}"));

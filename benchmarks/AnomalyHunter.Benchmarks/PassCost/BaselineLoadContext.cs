@@ -3,17 +3,34 @@ using System.Runtime.Loader;
 
 namespace AnomalyHunter.Benchmarks.PassCost;
 
-/// <summary>A load context in which this benchmark assembly binds to another build of the UDF assembly (the baseline), while every other assembly is shared with the default context.</summary>
+/// <summary>A load context in which this benchmark assembly binds to another build (the baseline) of some product assemblies, while every other assembly is shared with the default context.</summary>
 internal sealed class BaselineLoadContext : AssemblyLoadContext
 {
-    private readonly string _udfsPath;
+    private readonly string _directory;
+    private readonly Func<string, bool> _binds;
 
-    public BaselineLoadContext(string udfsPath)
-        : base("baseline", isCollectible: false) => _udfsPath = Path.GetFullPath(udfsPath);
+    private BaselineLoadContext(string directory, Func<string, bool> binds)
+        : base("baseline", isCollectible: false)
+    {
+        _directory = Path.GetFullPath(directory);
+        _binds = binds;
+    }
+
+    /// <summary>Binds the UDF assembly at <paramref name="udfsPath"/>.</summary>
+    public static BaselineLoadContext ForUdfs(string udfsPath) =>
+        new(Path.GetDirectoryName(Path.GetFullPath(udfsPath))!, name => name == "AnomalyHunter.Udfs");
+
+    /// <summary>Binds every product assembly found in <paramref name="directory"/>.</summary>
+    /// <remarks>The scheduler's assembly (anomaly-hunter) builds the detector configuration, so it binds the baseline's types too.</remarks>
+    public static BaselineLoadContext ForProduct(string directory) =>
+        new(directory, name => name != "AnomalyHunter.Benchmarks" && (name.StartsWith("AnomalyHunter.", StringComparison.Ordinal) || name == "anomaly-hunter"));
 
     /// <summary>This benchmark assembly, loaded a second time inside the context.</summary>
     public Assembly Benchmarks() => LoadFromAssemblyPath(typeof(BaselineLoadContext).Assembly.Location);
 
     protected override Assembly? Load(AssemblyName assemblyName)
-        => assemblyName.Name == "AnomalyHunter.Udfs" ? LoadFromAssemblyPath(_udfsPath) : null;
+    {
+        string? path = assemblyName.Name is { } name && _binds(name) ? Path.Combine(_directory, name + ".dll") : null;
+        return path is not null && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+    }
 }

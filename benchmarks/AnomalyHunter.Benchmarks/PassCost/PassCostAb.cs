@@ -33,7 +33,7 @@ internal static class PassCostAb
         long points = values.Sum(v => (long)v.Length);
 
         var product = (Func<string, long[][], double[][], bool, (double, long, double)>)TimeOnce;
-        var context = new BaselineLoadContext(baseline);
+        var context = BaselineLoadContext.ForUdfs(baseline);
         var reference = context.Benchmarks().GetType(typeof(PassCostAb).FullName!)!
             .GetMethod(nameof(TimeOnce))!
             .CreateDelegate<Func<string, long[][], double[][], bool, (double, long, double)>>();

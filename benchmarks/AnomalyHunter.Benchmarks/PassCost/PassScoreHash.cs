@@ -46,7 +46,7 @@ internal static class PassScoreHash
         // why: with --udfs the same hashing runs bound to another build of the UDFs (the one before a change), so both hashes come from one harness.
         var lines = udfs.Length == 0
             ? Lines(only, seeds)
-            : new BaselineLoadContext(udfs).Benchmarks().GetType(typeof(PassScoreHash).FullName!)!
+            : BaselineLoadContext.ForUdfs(udfs).Benchmarks().GetType(typeof(PassScoreHash).FullName!)!
                 .GetMethod(nameof(Lines))!.CreateDelegate<Func<string, long[], string[]>>()(only, seeds);
         foreach (string line in lines)
         {
