@@ -80,6 +80,22 @@ internal sealed class EtsModel
     {
         int h = Horizon(slot);
         double e = x - Predict(slot, h);
+        Absorb(slot, h, e);
+        return e;
+    }
+
+    /// <summary>The forecast for <paramref name="timestampMs"/> (after the last update): its slot, horizon, the spread factor √factor(h), the prediction's standard deviation and the predicted value.</summary>
+    public EtsForecast Forecast(long timestampMs)
+    {
+        long slot = Slot(timestampMs);
+        int h = Horizon(slot);
+        double spread = h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h));
+        return new EtsForecast(slot, h, spread, Sigma * spread, Predict(slot, h));
+    }
+
+    /// <summary>Moves the state by the one-step error <paramref name="e"/> at <paramref name="slot"/>, <paramref name="h"/> steps after the last update.</summary>
+    private void Absorb(long slot, int h, double e)
+    {
         HoltWintersParameters p = Parameters;
         Level += (h * Trend) + (p.Alpha * e);
         Trend += p.Alpha * p.Beta * e;
@@ -89,7 +105,6 @@ internal sealed class EtsModel
         }
 
         LastSlot = Math.Max(LastSlot, slot);
-        return e;
     }
 
     /// <summary>Scores the finite <paramref name="x"/> by the calibrated two-sided tail of its error against σ·√factor(h), then absorbs it into the state and the residual scale.</summary>
@@ -97,16 +112,15 @@ internal sealed class EtsModel
 
     /// <summary>Like <see cref="ScoreAndUpdate(long, double, double, double)"/>, and gives the standardised error <paramref name="z"/> (signed; ±∞ against a zero spread) and its nominal <paramref name="surprise"/> (decades of two-sided normal improbability; +∞ against a zero spread).</summary>
     public double ScoreAndUpdate(long timestampMs, double x, double scaleDecay, double residualClip, out double z, out double surprise)
-        => ScoreAndUpdate(timestampMs, x, x, scaleDecay, residualClip, out z, out surprise);
+        => ScoreAndUpdate(Forecast(timestampMs), x, x, scaleDecay, residualClip, out z, out surprise);
 
-    /// <summary>Like <see cref="ScoreAndUpdate(long, double, double, double, out double, out double)"/>, but the state learns <paramref name="learned"/> in place of <paramref name="x"/> (its scale still the error of <paramref name="x"/>, clipped as usual).</summary>
-    public double ScoreAndUpdate(long timestampMs, double x, double learned, double scaleDecay, double residualClip, out double z, out double surprise)
+    /// <summary>Like <see cref="ScoreAndUpdate(long, double, double, double, out double, out double)"/> at the point's <paramref name="forecast"/>, but the state learns <paramref name="learned"/> in place of <paramref name="x"/> (its scale still the error of <paramref name="x"/>, clipped as usual).</summary>
+    public double ScoreAndUpdate(in EtsForecast forecast, double x, double learned, double scaleDecay, double residualClip, out double z, out double surprise)
     {
-        long slot = Slot(timestampMs);
-        int h = Horizon(slot);
-        double spread = h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h));
-        double sd = Sigma * spread;
-        double e = Update(slot, learned) + (x - learned);
+        double sd = forecast.Sd;
+        double learnedError = learned - forecast.Predicted;
+        Absorb(forecast.Slot, forecast.Horizon, learnedError);
+        double e = learnedError + (x - learned);
         double score;
         if (sd > 0.0)
         {
@@ -121,24 +135,8 @@ internal sealed class EtsModel
             score = e == 0.0 ? 0.0 : ScoreScale.Max;
         }
 
-        UpdateScale(e / spread, scaleDecay, residualClip);
+        UpdateScale(e / forecast.Spread, scaleDecay, residualClip);
         return score;
-    }
-
-    /// <summary><paramref name="x"/> clipped to the forecast at its time ± <paramref name="deviations"/> prediction standard deviations (as it is when the spread is 0 or the clip infinite).</summary>
-    public double Clip(long timestampMs, double x, double deviations)
-    {
-        long slot = Slot(timestampMs);
-        int h = Horizon(slot);
-        double sd = Sigma * (h == 1 ? 1.0 : Math.Sqrt(VarianceFactor(h)));
-        double limit = deviations * sd;
-        if (!(sd > 0.0) || double.IsPositiveInfinity(limit))
-        {
-            return x;
-        }
-
-        double predicted = Predict(slot, h);
-        return Math.Clamp(x, predicted - limit, predicted + limit);
     }
 
     /// <summary>Updates the residual scale with a standardised error <paramref name="u"/> (e / √factor).</summary>

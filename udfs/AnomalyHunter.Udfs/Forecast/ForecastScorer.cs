@@ -62,8 +62,9 @@ internal sealed class ForecastScorer : ISeriesScorer
             double learned = x;
             if (_model is not null)
             {
-                learned = Learned(timestampsMs[i], x);
-                scores[i] = _tail.CalibrateAndAdd(ModelScore(timestampsMs[i], x, learned), _o.ScoreTailBase, SlopeFloor());
+                var forecast = _model.Forecast(timestampsMs[i]);
+                learned = Learned(forecast, x);
+                scores[i] = _tail.CalibrateAndAdd(ModelScore(forecast, x, learned), _o.ScoreTailBase, SlopeFloor());
             }
             else
             {
@@ -80,9 +81,10 @@ internal sealed class ForecastScorer : ISeriesScorer
     }
 
     /// <summary>The value the model learns from <paramref name="x"/>: clipped to <see cref="ForecastOptions.GlitchClip"/> prediction deviations from the forecast, unless it is the <see cref="ForecastOptions.GlitchRun"/>-th point in a row beyond them on its side.</summary>
-    private double Learned(long timestampMs, double x)
+    private double Learned(in EtsForecast forecast, double x)
     {
-        double clipped = _model!.Clip(timestampMs, x, _o.GlitchClip);
+        double limit = _o.GlitchClip * forecast.Sd;
+        double clipped = forecast.Sd > 0.0 && !double.IsPositiveInfinity(limit) ? Math.Clamp(x, forecast.Predicted - limit, forecast.Predicted + limit) : x;
         if (clipped == x)
         {
             _beyond = 0;
@@ -95,9 +97,9 @@ internal sealed class ForecastScorer : ISeriesScorer
     }
 
     /// <summary>The model's score of <paramref name="x"/>, no higher than the series' own burst tail on the error's side allows, and no lower than the normal tail on a side without bursts when the other side has them (then the error is counted in the burst tail).</summary>
-    private double ModelScore(long timestampMs, double x, double learned)
+    private double ModelScore(in EtsForecast forecast, double x, double learned)
     {
-        double score = _model!.ScoreAndUpdate(timestampMs, x, learned, _decay, _o.ResidualClip, out double z, out double normal);
+        double score = _model!.ScoreAndUpdate(forecast, x, learned, _decay, _o.ResidualClip, out double z, out double normal);
         if (!_o.BurstTail || double.IsNaN(z))
         {
             return score;
